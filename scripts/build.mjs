@@ -1,0 +1,98 @@
+// Bundles the extension (Node and web entries), the reader's webview script, and with
+// --tests the unit, integration and UI test bundles. --production minifies; --watch rebuilds.
+import * as esbuild from 'esbuild';
+import { readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { repoRoot } from './lib/setup.mjs';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const withTests = args.has('--tests') || watch;
+
+const common = {
+  absWorkingDir: repoRoot,
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+  target: 'es2022',
+  legalComments: 'none',
+};
+
+function testFiles(folder) {
+  return readdirSync(join(repoRoot, folder))
+    .filter((name) => name.endsWith('.test.ts'))
+    .sort()
+    .map((name) => join(repoRoot, folder, name));
+}
+
+/** `integration-test-files`: a module that requires each integration test when called. */
+const integrationTestFiles = {
+  name: 'integration-test-files',
+  setup(build) {
+    build.onResolve({ filter: /^integration-test-files$/ }, () => ({ path: 'integration-test-files', namespace: 'virtual' }));
+    build.onLoad({ filter: /.*/, namespace: 'virtual' }, () => ({
+      contents: `export function loadTests() {\n${testFiles('test/integration')
+        .map((file) => `  require(${JSON.stringify('./' + relative(repoRoot, file).replace(/\\/g, '/'))});`)
+        .join('\n')}\n}\n`,
+      resolveDir: repoRoot,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * Mocha's browser build is a UMD file inside a `"type": "module"` package, so esbuild
+ * treats it as ESM and its `module.exports = ...` would replace the suite's own exports.
+ * Giving it a `module` of its own keeps it to defining the global `mocha`.
+ */
+const mochaBrowserBuild = {
+  name: 'mocha-browser-build',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]mocha[\\/]mocha\.js$/ }, async (args) => ({
+      contents: `const module = { exports: {} };\nconst exports = module.exports;\n${await readFile(args.path, 'utf8')}\nexport default module.exports;\n`,
+      loader: 'js',
+    }));
+  },
+};
+
+const builds = [
+  { ...common, entryPoints: ['src/host/extension.ts'], outfile: 'dist/node/extension.js', platform: 'node', format: 'cjs', external: ['vscode'], mainFields: ['module', 'main'] },
+  { ...common, entryPoints: ['src/host/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
+  { ...common, entryPoints: ['src/webview/reader.ts'], outfile: 'dist/webview/reader.js', platform: 'browser', format: 'iife' },
+];
+
+if (withTests) {
+  const nodeTest = { ...common, minify: false, sourcemap: 'inline', platform: 'node', format: 'cjs', packages: 'external' };
+  builds.push(
+    { ...nodeTest, entryPoints: testFiles('test/unit'), outdir: 'out/unit' },
+    { ...nodeTest, entryPoints: testFiles('test/ui'), outdir: 'out/ui' },
+    { ...nodeTest, entryPoints: ['test/harness/runExtensionTests.ts', 'test/harness/workbench.ts'], outdir: 'out/harness' },
+    { ...nodeTest, entryPoints: ['bench/benchRunner.ts'], outdir: 'out/bench' },
+    {
+      ...common, minify: false, sourcemap: 'inline', platform: 'node', format: 'cjs',
+      entryPoints: ['test/integration/runNode.ts'], outfile: 'out/integration/node.js', mainFields: ['module', 'main'],
+      external: ['vscode', 'mocha'], plugins: [integrationTestFiles],
+    },
+    {
+      ...common, minify: false, sourcemap: 'inline', platform: 'browser', format: 'cjs',
+      entryPoints: ['test/integration/runWeb.ts'], outfile: 'out/integration/web.js',
+      external: ['vscode'], plugins: [integrationTestFiles, mochaBrowserBuild], mainFields: ['browser', 'module', 'main'],
+      define: { 'process.env.NODE_ENV': '"test"' },
+    },
+  );
+}
+
+if (watch) {
+  for (const options of builds) {
+    const context = await esbuild.context(options);
+    await context.watch();
+  }
+  console.log('[build] watching for changes');
+} else {
+  const started = Date.now();
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  console.log(`[build] ${builds.length} bundles in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
+}

@@ -1,0 +1,140 @@
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+
+/** One snippet in VS Code's snippet format, plus the note section that explains it. */
+export interface Snippet {
+  readonly id: string;
+  readonly name: string;
+  readonly prefixes: readonly string[];
+  /** The snippet body in VS Code snippet syntax (tab stops, placeholders, choices). */
+  readonly body: string;
+  readonly description: string;
+  /** Language ids the snippet is offered in. */
+  readonly languages: readonly string[];
+  /** `note#section` of the explanation, when the snippet names one. */
+  readonly note?: { readonly noteId: string; readonly sectionId?: string };
+  /** Where the snippet came from, for messages. */
+  readonly file: string;
+}
+
+export interface SnippetProblem {
+  readonly file: string;
+  /** Zero-based line. */
+  readonly line: number;
+  readonly message: string;
+}
+
+export interface ParsedSnippetFile {
+  readonly snippets: readonly Snippet[];
+  readonly problems: readonly SnippetProblem[];
+}
+
+const noteRefPattern = /^([a-z][a-z0-9-]*)(?:#([a-z0-9][a-z0-9-]*))?$/;
+
+/**
+ * Reads a snippet file (JSON with comments and trailing commas, as VS Code allows).
+ * `defaultLanguage` comes from the file name (`dockerfile.json`) and applies to entries
+ * without a `scope`. A broken entry is reported and skipped; the others still load.
+ */
+export function parseSnippetFile(text: string, file: string, defaultLanguage?: string): ParsedSnippetFile {
+  const errors: ParseError[] = [];
+  const data: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    return { snippets: [], problems: [{ file, line: lineAt(text, first.offset), message: `not valid JSON: ${describeParseError(first)}` }] };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { snippets: [], problems: [{ file, line: 0, message: 'a snippet file must be a JSON object of named snippets' }] };
+  }
+  const snippets: Snippet[] = [];
+  const problems: SnippetProblem[] = [];
+  for (const [name, value] of Object.entries(data as Record<string, unknown>)) {
+    const line = lineOfKey(text, name);
+    const result = readSnippet(name, value, file, defaultLanguage);
+    if (typeof result === 'string') {
+      problems.push({ file, line, message: `snippet "${name}": ${result}` });
+    } else {
+      snippets.push(result);
+    }
+  }
+  return { snippets, problems };
+}
+
+function readSnippet(name: string, value: unknown, file: string, defaultLanguage: string | undefined): Snippet | string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return 'must be an object with "prefix" and "body"';
+  }
+  const fields = value as Record<string, unknown>;
+  const prefixes = typeof fields.prefix === 'string' ? [fields.prefix] : fields.prefix;
+  if (!Array.isArray(prefixes) || prefixes.length === 0 || prefixes.some((prefix) => typeof prefix !== 'string' || prefix.trim() === '')) {
+    return '"prefix" must be a string or a list of strings';
+  }
+  const body = typeof fields.body === 'string' ? fields.body : Array.isArray(fields.body) && fields.body.every((line) => typeof line === 'string') ? fields.body.join('\n') : undefined;
+  if (body === undefined) {
+    return '"body" must be a string or a list of strings';
+  }
+  const description = fields.description === undefined ? '' : fields.description;
+  if (typeof description !== 'string') {
+    return '"description" must be a string';
+  }
+  const scope = fields.scope;
+  if (scope !== undefined && typeof scope !== 'string') {
+    return '"scope" must be a comma-separated string of language ids';
+  }
+  const languages = scope ? scope.split(',').map((language) => language.trim()).filter(Boolean) : defaultLanguage ? [defaultLanguage] : [];
+  if (languages.length === 0) {
+    return 'no language: give a "scope", or name the file after a language (python.json)';
+  }
+  let note: Snippet['note'];
+  if (fields.note !== undefined) {
+    const match = typeof fields.note === 'string' ? noteRefPattern.exec(fields.note) : null;
+    if (!match) {
+      return '"note" must look like "docker#entrypoint"';
+    }
+    note = { noteId: match[1], sectionId: match[2] };
+  }
+  const id = fields.id === undefined ? `${languages[0]}.${slug(name)}` : fields.id;
+  if (typeof id !== 'string' || !/^[\w.-]+$/.test(id)) {
+    return '"id" must be letters, digits, ".", "_" or "-"';
+  }
+  return { id, name, prefixes: prefixes as string[], body, description, languages, note, file };
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'snippet';
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+    }
+  }
+  return line;
+}
+
+function lineOfKey(text: string, key: string): number {
+  const offset = text.indexOf(JSON.stringify(key));
+  return offset < 0 ? 0 : lineAt(text, offset);
+}
+
+function describeParseError(error: ParseError): string {
+  return printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** Snippet body with every tab stop, placeholder and choice replaced by its default text. */
+export function expandSnippetBody(body: string): string {
+  let result = body;
+  // Innermost placeholders first, so nested ones resolve.
+  for (let guard = 0; guard < 20; guard++) {
+    const next = result
+      .replace(/\$\{\d+\|([^|,}]*)(?:,[^|}]*)*\|\}/g, '$1')
+      .replace(/\$\{\d+:([^{}$]*)\}/g, '$1')
+      .replace(/\$\{\d+\}|\$\d+/g, '');
+    if (next === result) {
+      break;
+    }
+    result = next;
+  }
+  return result.replace(/\\\$/g, '$').replace(/\\\}/g, '}');
+}

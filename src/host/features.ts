@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import type { Logger } from '../core/util/logger';
+import { insertSnippetCommand, openNoteCommand, refreshCommand, searchCommand, topicsViewId } from './commandIds';
+import { EditorTracker } from './editorTracker';
+import { languageSetting } from './noteLanguage';
+import { NoteLibrary } from './noteLibrary';
+import { bundledNoteSource } from './noteSources';
+import { Reader } from './reader';
+import { showSearchPicker } from './searchPicker';
+import { pickAndInsertSnippet, SnippetCompletionProvider, snippetLanguages } from './snippetCompletions';
+import { SnippetLibrary } from './snippetLibrary';
+import { TopicsTreeProvider } from './topicsTree';
+
+/** What activate() returns: for other extensions and for the tests in the real host. */
+export interface InterviewNotesApi {
+  activationMs: number;
+  readonly library: NoteLibrary;
+  readonly snippets: SnippetLibrary;
+  readonly reader: Reader;
+}
+
+/** Wires the features together. Creates objects only: nothing is read from disk here. */
+export function registerFeatures(context: vscode.ExtensionContext, logger: Logger): InterviewNotesApi {
+  const own = <T extends vscode.Disposable>(disposable: T): T => {
+    context.subscriptions.push(disposable);
+    return disposable;
+  };
+  const library = own(new NoteLibrary([bundledNoteSource(context.extensionUri)], logger));
+  const snippets = own(new SnippetLibrary([vscode.Uri.joinPath(context.extensionUri, 'snippets')], logger));
+  const editors = own(new EditorTracker());
+  const reader = own(
+    new Reader({
+      extensionUri: context.extensionUri,
+      library,
+      editors,
+      logger,
+      insertSnippet: async (snippetId) => {
+        const snippet = await snippets.byId(snippetId);
+        return snippet ? editors.insertSnippet(new vscode.SnippetString(snippet.body)) : false;
+      },
+    }),
+  );
+  const tree = own(new TopicsTreeProvider(library));
+
+  own(vscode.window.createTreeView(topicsViewId, { treeDataProvider: tree, showCollapseAll: true }));
+  own(reader.registerSerializer());
+  own(vscode.languages.registerCompletionItemProvider(snippetLanguages.map((language) => ({ language })), new SnippetCompletionProvider(snippets)));
+  own(vscode.commands.registerCommand(openNoteCommand, (noteId: unknown, sectionId: unknown) => {
+    if (typeof noteId !== 'string') {
+      return vscode.commands.executeCommand(searchCommand);
+    }
+    return reader.show({ noteId, sectionId: typeof sectionId === 'string' ? sectionId : undefined });
+  }));
+  own(vscode.commands.registerCommand(searchCommand, (query: unknown) => showSearchPicker(library, reader, typeof query === 'string' ? query : '')));
+  own(vscode.commands.registerCommand(insertSnippetCommand, () =>
+    pickAndInsertSnippet(snippets, (snippet) => editors.insertSnippet(snippet), editors.editor?.document.languageId),
+  ));
+  own(vscode.commands.registerCommand(refreshCommand, () => {
+    library.refresh();
+    snippets.refresh();
+  }));
+  own(vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration(languageSetting)) {
+      library.refresh();
+    }
+  }));
+  return { activationMs: 0, library, snippets, reader };
+}

@@ -1,0 +1,13 @@
+import * as vscode from 'vscode';
+import type { NoteLanguage } from '../core/notes/note';
+
+export const languageSetting = 'interviewNotes.language';
+
+/** The language bundled notes are shown in: the setting, or VS Code's display language. */
+export function preferredNoteLanguage(): NoteLanguage {
+  const setting = vscode.workspace.getConfiguration().get<string>(languageSetting, 'auto');
+  if (setting === 'en' || setting === 'zh-cn') {
+    return setting;
+  }
+  return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
+}

@@ -1,0 +1,138 @@
+import * as vscode from 'vscode';
+import type { Note, NoteLanguage, NoteProblem } from '../core/notes/note';
+import { parseNote } from '../core/notes/noteParser';
+import { NoteSearchIndex } from '../core/search/searchIndex';
+import type { Logger } from '../core/util/logger';
+import { Disposable } from './disposable';
+import { preferredNoteLanguage } from './noteLanguage';
+import type { NoteFile, NoteSource } from './noteSources';
+
+export interface LoadedNote {
+  readonly note: Note;
+  readonly file: NoteFile;
+  readonly source: NoteSource;
+}
+
+export interface NoteFileProblem extends NoteProblem {
+  readonly uri: vscode.Uri;
+}
+
+interface Snapshot {
+  /** `lang:id` to the note; a later source replaces an earlier one's note of the same id. */
+  readonly notes: Map<string, LoadedNote>;
+  readonly problems: NoteFileProblem[];
+}
+
+export const maxNoteBytes = 2 * 1024 * 1024;
+
+/**
+ * Every note from every source, parsed once and kept until a source changes. Nothing is
+ * read until a view, command or provider first asks.
+ */
+export class NoteLibrary extends Disposable {
+  private snapshot: Promise<Snapshot> | undefined;
+  private index: Promise<NoteSearchIndex> | undefined;
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<void>());
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor(
+    private readonly sources: readonly NoteSource[],
+    private readonly logger: Logger,
+  ) {
+    super();
+  }
+
+  /** Drops everything read so far; the next request reads the sources again. */
+  refresh(): void {
+    this.snapshot = undefined;
+    this.index = undefined;
+    this.changeEmitter.fire();
+  }
+
+  /** One note per topic, in the given language where it exists, sorted for the sidebar. */
+  async topics(language: NoteLanguage = preferredNoteLanguage()): Promise<LoadedNote[]> {
+    const { notes } = await this.load();
+    const byId = new Map<string, LoadedNote>();
+    for (const loaded of notes.values()) {
+      const existing = byId.get(loaded.note.id);
+      if (!existing || (existing.note.language !== language && loaded.note.language === language)) {
+        byId.set(loaded.note.id, loaded);
+      }
+    }
+    return [...byId.values()].sort((a, b) => a.note.order - b.note.order || a.note.title.localeCompare(b.note.title));
+  }
+
+  /** The note in the given language, or in the other one when it has no translation. */
+  async note(noteId: string, language: NoteLanguage = preferredNoteLanguage()): Promise<LoadedNote | undefined> {
+    const { notes } = await this.load();
+    return notes.get(`${language}:${noteId}`) ?? [...notes.values()].find((loaded) => loaded.note.id === noteId);
+  }
+
+  async allNotes(): Promise<LoadedNote[]> {
+    return [...(await this.load()).notes.values()];
+  }
+
+  async problems(): Promise<readonly NoteFileProblem[]> {
+    return (await this.load()).problems;
+  }
+
+  /** The search index over every note in every language, built on first use. */
+  searchIndex(): Promise<NoteSearchIndex> {
+    this.index ??= this.load().then(({ notes }) => {
+      const started = Date.now();
+      const index = new NoteSearchIndex();
+      for (const loaded of notes.values()) {
+        index.addNote(loaded.note);
+      }
+      this.logger.info(`search index: ${index.sectionCount} sections in ${Date.now() - started} ms`);
+      return index;
+    });
+    return this.index;
+  }
+
+  private load(): Promise<Snapshot> {
+    this.snapshot ??= this.readSources();
+    return this.snapshot;
+  }
+
+  private async readSources(): Promise<Snapshot> {
+    const started = Date.now();
+    const notes = new Map<string, LoadedNote>();
+    const problems: NoteFileProblem[] = [];
+    for (const source of this.sources) {
+      const files = await source.listNotes();
+      const results = await Promise.all(files.map((file) => this.readNote(file, source)));
+      for (const result of results) {
+        problems.push(...result.problems);
+        if (result.loaded) {
+          notes.set(`${result.loaded.note.language}:${result.loaded.note.id}`, result.loaded);
+        }
+      }
+    }
+    for (const problem of problems) {
+      this.logger.warn(`${problem.uri.toString(true)}${problem.line !== undefined ? `:${problem.line + 1}` : ''}: ${problem.message}`);
+    }
+    this.logger.info(`loaded ${notes.size} notes in ${Date.now() - started} ms`);
+    return { notes, problems };
+  }
+
+  private async readNote(file: NoteFile, source: NoteSource): Promise<{ loaded?: LoadedNote; problems: NoteFileProblem[] }> {
+    let bytes: Uint8Array;
+    try {
+      const stat = await vscode.workspace.fs.stat(file.uri);
+      if (stat.size > maxNoteBytes) {
+        return { problems: [{ uri: file.uri, message: vscode.l10n.t('skipped: the file is larger than {0} MB', maxNoteBytes / 1024 / 1024) }] };
+      }
+      bytes = await vscode.workspace.fs.readFile(file.uri);
+    } catch (error) {
+      return { problems: [{ uri: file.uri, message: vscode.l10n.t('cannot be read: {0}', error instanceof Error ? error.message : String(error)) }] };
+    }
+    if (bytes.includes(0)) {
+      return { problems: [{ uri: file.uri, message: vscode.l10n.t('skipped: not a text file') }] };
+    }
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const parsed = parseNote(text, { expectedId: file.noteId, language: file.language, requireVerified: source.isBundled });
+    const problems = parsed.problems.map((problem) => ({ ...problem, uri: file.uri }));
+    return { loaded: parsed.note ? { note: parsed.note, file, source } : undefined, problems };
+  }
+}

@@ -1,0 +1,231 @@
+import * as vscode from 'vscode';
+import { isNoteLanguage, type NoteLanguage } from '../core/notes/note';
+import { createNonce, readerDocument } from '../core/render/readerDocument';
+import { parseReaderMessage, type ReaderMessage } from '../core/render/readerMessages';
+import { classifyLink, createNoteRenderer, type NoteRenderer } from '../core/render/noteRenderer';
+import type { Logger } from '../core/util/logger';
+import { readerViewType } from './commandIds';
+import { Disposable } from './disposable';
+import type { LoadedNote, NoteLibrary } from './noteLibrary';
+import type { EditorTracker } from './editorTracker';
+
+export interface ReaderLocation {
+  readonly noteId: string;
+  readonly sectionId?: string;
+  readonly language?: NoteLanguage;
+}
+
+/** What the webview keeps with `setState`, and VS Code hands back after a reload. */
+interface ReaderState {
+  readonly noteId?: unknown;
+  readonly language?: unknown;
+  readonly sectionId?: unknown;
+  readonly scrollY?: unknown;
+}
+
+export interface ReaderDependencies {
+  readonly extensionUri: vscode.Uri;
+  readonly library: NoteLibrary;
+  readonly editors: EditorTracker;
+  readonly logger: Logger;
+  readonly openExternal?: (uri: vscode.Uri) => Thenable<boolean>;
+  readonly insertSnippet?: (snippetId: string) => Thenable<boolean>;
+}
+
+/** The note reader: one webview panel, reused, restored after a reload. */
+export class Reader extends Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private panelDisposables: vscode.Disposable[] = [];
+  private current: (ReaderLocation & { language: NoteLanguage }) | undefined;
+  private renderer: NoteRenderer | undefined;
+  private lastHtml = '';
+
+  constructor(private readonly dependencies: ReaderDependencies) {
+    super();
+    this.register(dependencies.library.onDidChange(() => void this.rerender()));
+    this.register({ dispose: () => this.disposePanel() });
+  }
+
+  /** Registers the serializer that brings the panel back after a window reload. */
+  registerSerializer(): vscode.Disposable {
+    return vscode.window.registerWebviewPanelSerializer(readerViewType, {
+      deserializeWebviewPanel: async (panel, state: ReaderState | undefined) => {
+        this.adoptPanel(panel);
+        const noteId = typeof state?.noteId === 'string' ? state.noteId : undefined;
+        if (!noteId) {
+          panel.dispose();
+          return;
+        }
+        await this.show(
+          { noteId, sectionId: typeof state?.sectionId === 'string' ? state.sectionId : undefined, language: isNoteLanguage(state?.language) ? state.language : undefined },
+          { scrollY: typeof state?.scrollY === 'number' ? state.scrollY : undefined },
+        );
+      },
+    });
+  }
+
+  get location(): ReaderLocation | undefined {
+    return this.current;
+  }
+
+  /** The HTML last given to the webview (for tests and diagnostics). */
+  get html(): string {
+    return this.lastHtml;
+  }
+
+  get isOpen(): boolean {
+    return this.panel !== undefined;
+  }
+
+  async show(location: ReaderLocation, options: { viewColumn?: vscode.ViewColumn; scrollY?: number; preserveFocus?: boolean } = {}): Promise<boolean> {
+    const loaded = await this.dependencies.library.note(location.noteId, location.language);
+    if (!loaded) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('There is no note "{0}".', location.noteId));
+      return false;
+    }
+    const panel = this.panel ?? this.createPanel(options.viewColumn);
+    if (!panel.visible) {
+      panel.reveal(options.viewColumn, options.preserveFocus);
+    }
+    const sameNote = this.current?.noteId === loaded.note.id && this.current.language === loaded.note.language;
+    this.current = { noteId: loaded.note.id, sectionId: location.sectionId, language: loaded.note.language };
+    if (sameNote && location.sectionId && options.scrollY === undefined) {
+      await panel.webview.postMessage({ type: 'scrollTo', sectionId: location.sectionId });
+      return true;
+    }
+    this.render(panel, loaded, { sectionId: location.sectionId, scrollY: options.scrollY });
+    return true;
+  }
+
+  private createPanel(viewColumn: vscode.ViewColumn | undefined): vscode.WebviewPanel {
+    const panel = vscode.window.createWebviewPanel(readerViewType, vscode.l10n.t('Interview Notes'), viewColumn ?? vscode.ViewColumn.Active, {
+      enableFindWidget: true,
+    });
+    this.adoptPanel(panel);
+    return panel;
+  }
+
+  private adoptPanel(panel: vscode.WebviewPanel): void {
+    this.disposePanel();
+    this.panel = panel;
+    panel.webview.options = {
+      enableScripts: true,
+      enableCommandUris: false,
+      localResourceRoots: [vscode.Uri.joinPath(this.dependencies.extensionUri, 'media'), vscode.Uri.joinPath(this.dependencies.extensionUri, 'dist', 'webview')],
+    };
+    panel.iconPath = vscode.Uri.joinPath(this.dependencies.extensionUri, 'media', 'reader-icon.svg');
+    this.panelDisposables = [
+      panel.webview.onDidReceiveMessage((message: unknown) => void this.handleMessage(message)),
+      panel.onDidDispose(() => {
+        if (this.panel === panel) {
+          this.panel = undefined;
+          this.current = undefined;
+          this.panelDisposables.forEach((disposable) => disposable.dispose());
+          this.panelDisposables = [];
+        }
+      }),
+    ];
+  }
+
+  private disposePanel(): void {
+    const panel = this.panel;
+    this.panel = undefined;
+    this.panelDisposables.forEach((disposable) => disposable.dispose());
+    this.panelDisposables = [];
+    panel?.dispose();
+  }
+
+  private async rerender(): Promise<void> {
+    if (!this.panel || !this.current) {
+      return;
+    }
+    const loaded = await this.dependencies.library.note(this.current.noteId, this.current.language);
+    if (loaded && this.panel) {
+      this.render(this.panel, loaded, { sectionId: this.current.sectionId, keepScroll: true });
+    }
+  }
+
+  private render(panel: vscode.WebviewPanel, loaded: LoadedNote, position: { sectionId?: string; scrollY?: number; keepScroll?: boolean }): void {
+    this.renderer ??= createNoteRenderer();
+    const { note } = loaded;
+    const webview = panel.webview;
+    const media = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.dependencies.extensionUri, ...path)).toString();
+    panel.title = note.title;
+    this.lastHtml = readerDocument({
+      cspSource: webview.cspSource,
+      nonce: createNonce(),
+      styleUris: [media('media', 'reader.css'), media('media', 'highlight.css')],
+      scriptUri: media('dist', 'webview', 'reader.js'),
+      language: note.language,
+      title: note.title,
+      bodyHtml: this.renderer.render(note.body, note.bodyLineOffset),
+      data: {
+        noteId: note.id,
+        language: note.language,
+        sectionId: position.sectionId,
+        scrollY: position.scrollY,
+        keepScroll: position.keepScroll ?? false,
+        strings: { copy: vscode.l10n.t('Copy'), insert: vscode.l10n.t('Insert at Cursor'), copied: vscode.l10n.t('Copied') },
+      },
+    });
+    webview.html = this.lastHtml;
+  }
+
+  /** Everything the webview sends comes through here, validated first. */
+  async handleMessage(raw: unknown): Promise<void> {
+    const message = parseReaderMessage(raw);
+    if (!message) {
+      this.dependencies.logger.warn('reader: ignored a malformed message from the webview');
+      return;
+    }
+    await this.dispatch(message);
+  }
+
+  private async dispatch(message: ReaderMessage): Promise<void> {
+    switch (message.type) {
+      case 'openLink':
+        await this.openLink(message.href);
+        return;
+      case 'insertCode':
+        await this.dependencies.editors.insertText(message.code);
+        return;
+      case 'copyCode':
+        await vscode.env.clipboard.writeText(message.code);
+        return;
+      case 'scrolled':
+        if (this.current) {
+          this.current = { ...this.current, sectionId: message.sectionId };
+        }
+        return;
+      case 'ready':
+        return;
+    }
+  }
+
+  /** The one place that decides what a link in a note may do. */
+  async openLink(href: string): Promise<'external' | 'note' | 'snippet' | 'refused'> {
+    const link = classifyLink(href);
+    switch (link.kind) {
+      case 'external':
+        await (this.dependencies.openExternal ?? vscode.env.openExternal)(vscode.Uri.parse(link.url, true));
+        return 'external';
+      case 'note': {
+        const noteId = link.noteId ?? this.current?.noteId;
+        if (noteId && (await this.show({ noteId, sectionId: link.sectionId, language: this.current?.language }))) {
+          return 'note';
+        }
+        return 'refused';
+      }
+      case 'snippet':
+        if (this.dependencies.insertSnippet && (await this.dependencies.insertSnippet(link.snippetId))) {
+          return 'snippet';
+        }
+        void vscode.window.showWarningMessage(vscode.l10n.t('There is no snippet "{0}".', link.snippetId));
+        return 'refused';
+      case 'refused':
+        this.dependencies.logger.warn(`reader: refused link ${href}: ${link.reason}`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('This link was not opened: {0}', href.slice(0, 200)));
+        return 'refused';
+    }
+  }
+}

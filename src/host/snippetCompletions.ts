@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+import { expandSnippetBody, type Snippet } from '../core/snippets/snippet';
+import { openNoteCommand } from './commandIds';
+import type { SnippetLibrary } from './snippetLibrary';
+
+/** Languages the bundled snippets are written for (the completion provider's selector). */
+export const snippetLanguages = ['dockerfile', 'nginx', 'python', 'sql', 'yaml', 'dockercompose', 'typescript', 'javascript', 'java', 'go'];
+
+/** Offers the snippets as completions; each snippet appears once, from this provider only. */
+export class SnippetCompletionProvider implements vscode.CompletionItemProvider {
+  constructor(private readonly library: SnippetLibrary) {}
+
+  async provideCompletionItems(document: vscode.TextDocument): Promise<vscode.CompletionItem[]> {
+    const snippets = await this.library.forLanguage(document.languageId);
+    return snippets.flatMap((snippet) => snippet.prefixes.map((prefix) => toCompletionItem(snippet, prefix)));
+  }
+}
+
+export function toCompletionItem(snippet: Snippet, prefix: string): vscode.CompletionItem {
+  const item = new vscode.CompletionItem({ label: prefix, description: snippet.name }, vscode.CompletionItemKind.Snippet);
+  item.insertText = new vscode.SnippetString(snippet.body);
+  item.detail = snippet.description || snippet.name;
+  item.filterText = prefix;
+  item.sortText = `~${prefix}`;
+  item.documentation = snippetDocumentation(snippet);
+  return item;
+}
+
+export function snippetDocumentation(snippet: Snippet): vscode.MarkdownString {
+  const markdown = new vscode.MarkdownString(undefined, true);
+  if (snippet.description) {
+    markdown.appendText(snippet.description);
+    markdown.appendMarkdown('\n\n');
+  }
+  markdown.appendCodeblock(expandSnippetBody(snippet.body), snippet.languages[0]);
+  if (snippet.note) {
+    const args = encodeURIComponent(JSON.stringify([snippet.note.noteId, snippet.note.sectionId]));
+    markdown.appendMarkdown(`\n[${vscode.l10n.t('Open note')}](command:${openNoteCommand}?${args})`);
+    markdown.isTrusted = { enabledCommands: [openNoteCommand] };
+  }
+  return markdown;
+}
+
+/** "Insert Snippet...": the current language's snippets first, then all others. */
+export async function pickAndInsertSnippet(library: SnippetLibrary, insert: (snippet: vscode.SnippetString) => Thenable<boolean>, languageId?: string): Promise<boolean> {
+  const snippets = await library.all();
+  if (snippets.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No snippets are available.'));
+    return false;
+  }
+  type Item = vscode.QuickPickItem & { snippet?: Snippet };
+  const forLanguage = snippets.filter((snippet) => languageId && snippet.languages.includes(languageId));
+  const others = snippets.filter((snippet) => !forLanguage.includes(snippet));
+  const toItem = (snippet: Snippet): Item => ({ label: snippet.name, description: snippet.prefixes.join(', '), detail: snippet.description, snippet });
+  const items: Item[] = [];
+  if (forLanguage.length > 0) {
+    items.push({ label: languageId ?? '', kind: vscode.QuickPickItemKind.Separator }, ...forLanguage.map(toItem));
+  }
+  const byLanguage = new Map<string, Snippet[]>();
+  for (const snippet of others) {
+    const group = byLanguage.get(snippet.languages[0]) ?? [];
+    group.push(snippet);
+    byLanguage.set(snippet.languages[0], group);
+  }
+  for (const [language, group] of byLanguage) {
+    items.push({ label: language, kind: vscode.QuickPickItemKind.Separator }, ...group.map(toItem));
+  }
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Pick a snippet to insert'), matchOnDescription: true, matchOnDetail: true });
+  return picked?.snippet ? insert(new vscode.SnippetString(picked.snippet.body)) : false;
+}

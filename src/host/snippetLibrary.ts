@@ -1,0 +1,82 @@
+import * as vscode from 'vscode';
+import { parseSnippetFile, type Snippet, type SnippetProblem } from '../core/snippets/snippet';
+import type { Logger } from '../core/util/logger';
+import { Disposable } from './disposable';
+
+/** The snippets from `snippets/*.json`, read once on first use and kept in memory. */
+export class SnippetLibrary extends Disposable {
+  private loaded: Promise<{ snippets: Snippet[]; problems: SnippetProblem[] }> | undefined;
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<void>());
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor(
+    private readonly folders: readonly vscode.Uri[],
+    private readonly logger: Logger,
+  ) {
+    super();
+  }
+
+  refresh(): void {
+    this.loaded = undefined;
+    this.changeEmitter.fire();
+  }
+
+  async all(): Promise<readonly Snippet[]> {
+    return (await this.load()).snippets;
+  }
+
+  async problems(): Promise<readonly SnippetProblem[]> {
+    return (await this.load()).problems;
+  }
+
+  async byId(id: string): Promise<Snippet | undefined> {
+    return (await this.all()).find((snippet) => snippet.id === id);
+  }
+
+  async forLanguage(languageId: string): Promise<Snippet[]> {
+    return (await this.all()).filter((snippet) => snippet.languages.includes(languageId));
+  }
+
+  /** Starts reading now, so the first completion request does not wait for the disk. */
+  warmUp(): void {
+    void this.load();
+  }
+
+  private load(): Promise<{ snippets: Snippet[]; problems: SnippetProblem[] }> {
+    this.loaded ??= this.read();
+    return this.loaded;
+  }
+
+  private async read(): Promise<{ snippets: Snippet[]; problems: SnippetProblem[] }> {
+    const snippets: Snippet[] = [];
+    const problems: SnippetProblem[] = [];
+    for (const folder of this.folders) {
+      let entries: [string, vscode.FileType][];
+      try {
+        entries = await vscode.workspace.fs.readDirectory(folder);
+      } catch {
+        continue; // a folder that does not exist has no snippets
+      }
+      for (const [name, type] of entries) {
+        if (type !== vscode.FileType.File || !/\.(json|code-snippets)$/.test(name)) {
+          continue;
+        }
+        const uri = vscode.Uri.joinPath(folder, name);
+        try {
+          const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+          const language = name.endsWith('.json') ? name.slice(0, -'.json'.length) : undefined;
+          const parsed = parseSnippetFile(text, uri.toString(true), language);
+          snippets.push(...parsed.snippets);
+          problems.push(...parsed.problems);
+        } catch (error) {
+          problems.push({ file: uri.toString(true), line: 0, message: error instanceof Error ? error.message : String(error) });
+        }
+      }
+    }
+    for (const problem of problems) {
+      this.logger.warn(`${problem.file}:${problem.line + 1}: ${problem.message}`);
+    }
+    this.logger.info(`loaded ${snippets.length} snippets`);
+    return { snippets, problems };
+  }
+}

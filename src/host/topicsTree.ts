@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import { childrenOf, questionsOf, topLevelSections, type Note, type NoteSection } from '../core/notes/note';
+import { Disposable } from './disposable';
+import type { NoteLibrary } from './noteLibrary';
+import { openNoteCommand } from './commandIds';
+
+export type TopicsTreeNode =
+  | { readonly kind: 'topic'; readonly note: Note }
+  | { readonly kind: 'section'; readonly note: Note; readonly section: NoteSection };
+
+/** The sidebar: topics, their sections, and the questions and subsections under those. */
+export class TopicsTreeProvider extends Disposable implements vscode.TreeDataProvider<TopicsTreeNode> {
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<TopicsTreeNode | undefined>());
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+
+  constructor(private readonly library: NoteLibrary) {
+    super();
+    this.register(library.onDidChange(() => this.changeEmitter.fire(undefined)));
+  }
+
+  async getChildren(node?: TopicsTreeNode): Promise<TopicsTreeNode[]> {
+    if (!node) {
+      return (await this.library.topics()).map((loaded) => ({ kind: 'topic', note: loaded.note }));
+    }
+    const sections = node.kind === 'topic' ? topLevelSections(node.note) : childrenOf(node.note, node.section.id);
+    return sections.map((section) => ({ kind: 'section', note: node.note, section }));
+  }
+
+  getTreeItem(node: TopicsTreeNode): vscode.TreeItem {
+    if (node.kind === 'topic') {
+      const item = new vscode.TreeItem(node.note.title, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `topic:${node.note.id}`;
+      item.iconPath = new vscode.ThemeIcon(node.note.icon);
+      item.description = vscode.l10n.t('{0} questions', questionsOf(node.note).length);
+      item.tooltip = node.note.summary ?? excerpt(node.note.intro);
+      item.contextValue = 'topic';
+      item.command = { command: openNoteCommand, title: vscode.l10n.t('Open Note'), arguments: [node.note.id] };
+      return item;
+    }
+    const { note, section } = node;
+    const hasChildren = section.level === 2 && childrenOf(note, section.id).length > 0;
+    const item = new vscode.TreeItem(section.title, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = `section:${note.id}#${section.id}`;
+    item.iconPath = new vscode.ThemeIcon(section.kind === 'question' ? 'question' : section.level === 2 ? 'symbol-namespace' : 'symbol-string');
+    item.tooltip = excerpt(section.text) || section.title;
+    item.contextValue = section.kind;
+    item.command = { command: openNoteCommand, title: vscode.l10n.t('Open Note'), arguments: [note.id, section.id] };
+    return item;
+  }
+
+  getParent(node: TopicsTreeNode): TopicsTreeNode | undefined {
+    if (node.kind === 'topic') {
+      return undefined;
+    }
+    const parent = node.section.parentId ? node.note.sections.find((section) => section.id === node.section.parentId) : undefined;
+    return parent ? { kind: 'section', note: node.note, section: parent } : { kind: 'topic', note: node.note };
+  }
+}
+
+function excerpt(text: string, length = 160): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > length ? `${flat.slice(0, length)}…` : flat;
+}

@@ -1,0 +1,133 @@
+// The reader's script inside the webview. It owns no data: the host renders the note and
+// passes state and strings in a data attribute; links and inserts go back as messages.
+
+interface ReaderData {
+  readonly noteId: string;
+  readonly language: string;
+  readonly sectionId?: string;
+  readonly scrollY?: number;
+  readonly keepScroll: boolean;
+  readonly strings: { readonly copy: string; readonly insert: string; readonly copied: string };
+}
+
+interface SavedState {
+  readonly noteId: string;
+  readonly language: string;
+  readonly sectionId?: string;
+  readonly scrollY: number;
+}
+
+declare function acquireVsCodeApi(): {
+  postMessage(message: unknown): void;
+  getState(): SavedState | undefined;
+  setState(state: SavedState): void;
+};
+
+const vscode = acquireVsCodeApi();
+const dataElement = document.getElementById('reader-data');
+const data = JSON.parse(dataElement?.dataset.reader ?? '{}') as ReaderData;
+
+function headingElements(): HTMLElement[] {
+  return Array.from(document.querySelectorAll<HTMLElement>('main h2[id], main h3[id]'));
+}
+
+function scrollToSection(sectionId: string): void {
+  const target = document.getElementById(sectionId);
+  if (target) {
+    target.scrollIntoView({ block: 'start' });
+    target.classList.add('flash');
+    window.setTimeout(() => target.classList.remove('flash'), 1200);
+  }
+}
+
+function topVisibleSection(): string | undefined {
+  let current: string | undefined;
+  for (const heading of headingElements()) {
+    if (heading.getBoundingClientRect().top > 80) {
+      break;
+    }
+    current = heading.id;
+  }
+  return current;
+}
+
+function saveState(): void {
+  const sectionId = topVisibleSection();
+  vscode.setState({ noteId: data.noteId, language: data.language, sectionId, scrollY: window.scrollY });
+  return void sectionId;
+}
+
+function restorePosition(): void {
+  const saved = vscode.getState();
+  const sameNote = saved?.noteId === data.noteId && saved.language === data.language;
+  if (typeof data.scrollY === 'number') {
+    window.scrollTo(0, data.scrollY);
+  } else if (data.keepScroll && sameNote && saved) {
+    window.scrollTo(0, saved.scrollY);
+  } else if (data.sectionId) {
+    scrollToSection(data.sectionId);
+  }
+  saveState();
+}
+
+function addCodeButtons(): void {
+  for (const block of Array.from(document.querySelectorAll<HTMLElement>('.code-block'))) {
+    const code = block.querySelector('code');
+    if (!code) {
+      continue;
+    }
+    const toolbar = document.createElement('div');
+    toolbar.className = 'code-actions';
+    const copy = document.createElement('button');
+    copy.type = 'button';
+    copy.textContent = data.strings.copy;
+    copy.dataset.action = 'copy';
+    copy.addEventListener('click', () => {
+      vscode.postMessage({ type: 'copyCode', code: code.textContent ?? '' });
+      copy.textContent = data.strings.copied;
+      window.setTimeout(() => (copy.textContent = data.strings.copy), 1200);
+    });
+    const insert = document.createElement('button');
+    insert.type = 'button';
+    insert.textContent = data.strings.insert;
+    insert.dataset.action = 'insert';
+    insert.addEventListener('click', () => vscode.postMessage({ type: 'insertCode', code: code.textContent ?? '' }));
+    toolbar.append(copy, insert);
+    block.prepend(toolbar);
+  }
+}
+
+document.addEventListener('click', (event) => {
+  const link = (event.target as Element | null)?.closest('a[href]');
+  if (!link) {
+    return;
+  }
+  event.preventDefault();
+  const href = link.getAttribute('href') ?? '';
+  if (href.startsWith('#')) {
+    scrollToSection(decodeURIComponent(href.slice(1)));
+    saveState();
+    return;
+  }
+  vscode.postMessage({ type: 'openLink', href });
+});
+
+window.addEventListener('message', (event: MessageEvent<{ type?: string; sectionId?: string }>) => {
+  if (event.data?.type === 'scrollTo' && typeof event.data.sectionId === 'string') {
+    scrollToSection(event.data.sectionId);
+    saveState();
+  }
+});
+
+let scrollTimer: number | undefined;
+window.addEventListener('scroll', () => {
+  window.clearTimeout(scrollTimer);
+  scrollTimer = window.setTimeout(() => {
+    saveState();
+    vscode.postMessage({ type: 'scrolled', sectionId: topVisibleSection() });
+  }, 150);
+});
+
+addCodeButtons();
+restorePosition();
+vscode.postMessage({ type: 'ready' });

@@ -1,0 +1,114 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { cleanConsoleText, launchChromium, workbenchUrl } from './browser';
+import { startCodeServer } from './codeServer';
+import { resultsFileName, type SuiteResults } from './results';
+
+export interface ExtensionTestOptions {
+  readonly kind: 'node' | 'web';
+  readonly codeServerEntry: string;
+  readonly extensionPath: string;
+  /** The bundled suite: a module exporting `run()`. */
+  readonly testsBundle: string;
+  /** Copied to a fresh folder, which the workbench opens. */
+  readonly fixtureWorkspace: string;
+  readonly timeoutMs: number;
+  readonly log: (line: string) => void;
+}
+
+export interface ExtensionTestRun extends SuiteResults {
+  readonly exitCode: number;
+  readonly error?: string;
+}
+
+/**
+ * Runs a mocha suite inside a real VS Code extension host: code-server serves the
+ * workbench, headless Chromium is the window, and VS Code's `payload` parameter loads the
+ * extension and its tests. The workbench calls `codeAutomationExit` when `run()` settles.
+ */
+export async function runExtensionTests(options: ExtensionTestOptions): Promise<ExtensionTestRun> {
+  const base = mkdtempSync(join(tmpdir(), `interview-notes-${options.kind}-`));
+  const workspace = join(base, 'workspace');
+  cpSync(options.fixtureWorkspace, workspace, { recursive: true });
+  const { extensionPath, testsBundle } = options.kind === 'web' ? webOnlyExtension(options, join(base, 'web-extension')) : options;
+  const server = await startCodeServer({
+    entry: options.codeServerEntry,
+    userDataDir: join(base, 'user-data'),
+    extensionsDir: join(base, 'extensions'),
+    onOutput: (line) => {
+      if (/error/i.test(line) && !/ExtensionGalleryService|marketplace|getaddrinfo|ENOTFOUND/i.test(line)) {
+        options.log(`[code-server] ${line}`);
+      }
+    },
+  });
+  const browser = await launchChromium();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const exited = new Promise<number>((resolve) => {
+      void page.exposeFunction('codeAutomationExit', (code: unknown) => resolve(typeof code === 'number' ? code : 1));
+      timer = setTimeout(() => resolve(-1), options.timeoutMs);
+    });
+    page.on('console', (message) => {
+      const text = cleanConsoleText(message.text());
+      if (text.includes('[suite] ')) {
+        options.log(text.slice(text.indexOf('[suite] ') + '[suite] '.length));
+      }
+    });
+    page.on('pageerror', (error) => options.log(`[page error] ${error.message}`));
+    await page.goto(
+      workbenchUrl({
+        serverUrl: server.url,
+        folder: workspace,
+        extensionDevelopmentPaths: [extensionPath],
+        extensionTestsPath: testsBundle,
+        extensionKind: options.kind,
+      }),
+    );
+    const exitCode = await exited;
+    const resultsPath = join(workspace, resultsFileName);
+    if (exitCode === -1) {
+      return { ...readResults(resultsPath), exitCode: 1, error: `timed out after ${options.timeoutMs / 1000} s` };
+    }
+    if (!existsSync(resultsPath)) {
+      return { passed: 0, failed: 0, skipped: 0, failures: [], exitCode: exitCode || 1, error: 'the suite wrote no results (did the extension host start?)' };
+    }
+    return { ...readResults(resultsPath), exitCode };
+  } finally {
+    clearTimeout(timer);
+    await browser.close();
+    await server.stop();
+    rmSync(base, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The extension as a web-only extension: the same files, with a manifest that has no
+ * `main`. code-server runs an extension under development that has a Node entry in the
+ * Node host whatever the payload asks, so this is how the `browser` bundle gets tested.
+ * The suite is placed inside it, since VS Code runs tests in the host of the extension
+ * that contains them.
+ */
+function webOnlyExtension(options: ExtensionTestOptions, folder: string): { extensionPath: string; testsBundle: string } {
+  mkdirSync(folder, { recursive: true });
+  for (const entry of readdirSync(options.extensionPath)) {
+    if (entry !== 'package.json' && entry !== 'out' && entry !== '.git') {
+      symlinkSync(join(options.extensionPath, entry), join(folder, entry));
+    }
+  }
+  const manifest = JSON.parse(readFileSync(join(options.extensionPath, 'package.json'), 'utf8')) as Record<string, unknown>;
+  delete manifest.main;
+  writeFileSync(join(folder, 'package.json'), JSON.stringify(manifest, null, 2));
+  const testsBundle = join(folder, 'out', basename(options.testsBundle));
+  mkdirSync(join(folder, 'out'), { recursive: true });
+  cpSync(options.testsBundle, testsBundle);
+  return { extensionPath: folder, testsBundle };
+}
+
+function readResults(path: string): SuiteResults {
+  if (!existsSync(path)) {
+    return { passed: 0, failed: 0, skipped: 0, failures: [] };
+  }
+  return JSON.parse(readFileSync(path, 'utf8')) as SuiteResults;
+}

@@ -13,10 +13,14 @@ import { TopicsTreeProvider } from './topicsTree';
 
 /** What activate() returns: for other extensions and for the tests in the real host. */
 export interface InterviewNotesApi {
+  /** Evaluating the bundle plus running activate(), in milliseconds. */
   activationMs: number;
+  /** From the bundle starting to load to activate() returning, VS Code's own work included. */
+  activationWallMs: number;
   readonly library: NoteLibrary;
   readonly snippets: SnippetLibrary;
   readonly reader: Reader;
+  readonly tree: TopicsTreeProvider;
 }
 
 /** Wires the features together. Creates objects only: nothing is read from disk here. */
@@ -64,5 +68,5 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
       library.refresh();
     }
   }));
-  return { activationMs: 0, library, snippets, reader };
+  return { activationMs: 0, activationWallMs: 0, library, snippets, reader, tree };
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Note, NoteLanguage, NoteProblem } from '../core/notes/note';
-import { parseNote } from '../core/notes/noteParser';
-import { NoteSearchIndex } from '../core/search/searchIndex';
+import type { NoteSearchIndex } from '../core/search/searchIndex';
+import { noteParserModule, searchIndexModule } from './lazyModules';
 import type { Logger } from '../core/util/logger';
 import { Disposable } from './disposable';
 import { preferredNoteLanguage } from './noteLanguage';
@@ -80,7 +80,7 @@ export class NoteLibrary extends Disposable {
   searchIndex(): Promise<NoteSearchIndex> {
     this.index ??= this.load().then(({ notes }) => {
       const started = Date.now();
-      const index = new NoteSearchIndex();
+      const index = new (searchIndexModule().NoteSearchIndex)();
       for (const loaded of notes.values()) {
         index.addNote(loaded.note);
       }
@@ -131,7 +131,7 @@ export class NoteLibrary extends Disposable {
       return { problems: [{ uri: file.uri, message: vscode.l10n.t('skipped: not a text file') }] };
     }
     const text = new TextDecoder('utf-8').decode(bytes);
-    const parsed = parseNote(text, { expectedId: file.noteId, language: file.language, requireVerified: source.isBundled });
+    const parsed = noteParserModule().parseNote(text, { expectedId: file.noteId, language: file.language, requireVerified: source.isBundled });
     const problems = parsed.problems.map((problem) => ({ ...problem, uri: file.uri }));
     return { loaded: parsed.note ? { note: parsed.note, file, source } : undefined, problems };
   }

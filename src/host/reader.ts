@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { isNoteLanguage, type NoteLanguage } from '../core/notes/note';
 import { createNonce, readerDocument } from '../core/render/readerDocument';
 import { parseReaderMessage, type ReaderMessage } from '../core/render/readerMessages';
-import { classifyLink, createNoteRenderer, type NoteRenderer } from '../core/render/noteRenderer';
+import type { NoteRenderer } from '../core/render/noteRenderer';
+import { noteRendererModule } from './lazyModules';
 import type { Logger } from '../core/util/logger';
 import { readerViewType } from './commandIds';
 import { Disposable } from './disposable';
@@ -146,7 +147,7 @@ export class Reader extends Disposable {
   }
 
   private render(panel: vscode.WebviewPanel, loaded: LoadedNote, position: { sectionId?: string; scrollY?: number; keepScroll?: boolean }): void {
-    this.renderer ??= createNoteRenderer();
+    this.renderer ??= noteRendererModule().createNoteRenderer();
     const { note } = loaded;
     const webview = panel.webview;
     const media = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.dependencies.extensionUri, ...path)).toString();
@@ -204,7 +205,7 @@ export class Reader extends Disposable {
 
   /** The one place that decides what a link in a note may do. */
   async openLink(href: string): Promise<'external' | 'note' | 'snippet' | 'refused'> {
-    const link = classifyLink(href);
+    const link = noteRendererModule().classifyLink(href);
     switch (link.kind) {
       case 'external':
         await (this.dependencies.openExternal ?? vscode.env.openExternal)(vscode.Uri.parse(link.url, true));

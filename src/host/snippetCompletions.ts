@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { expandSnippetBody, type Snippet } from '../core/snippets/snippet';
+import type { Snippet } from '../core/snippets/snippet';
+import { expandSnippetBody } from '../core/snippets/snippetBody';
 import { openNoteCommand } from './commandIds';
 import type { SnippetLibrary } from './snippetLibrary';
 

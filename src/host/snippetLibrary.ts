@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { parseSnippetFile, type Snippet, type SnippetProblem } from '../core/snippets/snippet';
+import type { Snippet, SnippetProblem } from '../core/snippets/snippet';
+import { snippetParserModule } from './lazyModules';
 import type { Logger } from '../core/util/logger';
 import { Disposable } from './disposable';
 
@@ -65,7 +66,7 @@ export class SnippetLibrary extends Disposable {
         try {
           const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
           const language = name.endsWith('.json') ? name.slice(0, -'.json'.length) : undefined;
-          const parsed = parseSnippetFile(text, uri.toString(true), language);
+          const parsed = snippetParserModule().parseSnippetFile(text, uri.toString(true), language);
           snippets.push(...parsed.snippets);
           problems.push(...parsed.problems);
         } catch (error) {

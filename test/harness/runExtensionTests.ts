@@ -7,6 +7,10 @@ import { resultsFileName, type SuiteResults } from './results';
 
 export interface ExtensionTestOptions {
   readonly kind: 'node' | 'web';
+  /** More extensions to load beside the one under test (the benchmark's empty baseline). */
+  readonly otherExtensionPaths?: readonly string[];
+  /** The file in the workspace the suite writes its results to. */
+  readonly resultsFile?: string;
   readonly codeServerEntry: string;
   readonly extensionPath: string;
   /** The bundled suite: a module exporting `run()`. */
@@ -22,12 +26,29 @@ export interface ExtensionTestRun extends SuiteResults {
   readonly error?: string;
 }
 
+export interface ExtensionHostRun {
+  readonly exitCode: number;
+  readonly error?: string;
+  /** What the suite wrote to its results file, parsed; undefined when it wrote none. */
+  readonly results?: unknown;
+}
+
+/** Runs the suite and reads the mocha counts it reports. */
+export async function runExtensionTests(options: ExtensionTestOptions): Promise<ExtensionTestRun> {
+  const run = await runInExtensionHost(options);
+  const counts = (run.results as SuiteResults | undefined) ?? { passed: 0, failed: 0, skipped: 0, failures: [] };
+  if (!run.results && !run.error) {
+    return { ...counts, exitCode: run.exitCode || 1, error: 'the suite wrote no results (did the extension host start?)' };
+  }
+  return { ...counts, exitCode: run.error ? 1 : run.exitCode, error: run.error };
+}
+
 /**
  * Runs a mocha suite inside a real VS Code extension host: code-server serves the
  * workbench, headless Chromium is the window, and VS Code's `payload` parameter loads the
  * extension and its tests. The workbench calls `codeAutomationExit` when `run()` settles.
  */
-export async function runExtensionTests(options: ExtensionTestOptions): Promise<ExtensionTestRun> {
+export async function runInExtensionHost(options: ExtensionTestOptions): Promise<ExtensionHostRun> {
   const base = mkdtempSync(join(tmpdir(), `interview-notes-${options.kind}-`));
   const workspace = join(base, 'workspace');
   cpSync(options.fixtureWorkspace, workspace, { recursive: true });
@@ -52,8 +73,11 @@ export async function runExtensionTests(options: ExtensionTestOptions): Promise<
     });
     page.on('console', (message) => {
       const text = cleanConsoleText(message.text());
+      if (/^\s*ERR\b/.test(text) && !/ENOTFOUND|getaddrinfo|open-vsx|marketplace/i.test(text)) {
+        options.log(`[extension host] ${text.slice(0, 600)}`);
+      }
       if (text.includes('[suite] ')) {
-        options.log(text.slice(text.indexOf('[suite] ') + '[suite] '.length));
+        options.log(text.slice(text.indexOf('[suite] ') + '[suite] '.length).replace(/\n\s*at .*(?:extensionHostProcess|workbench)\.js.*/g, ''));
       }
     });
     page.on('pageerror', (error) => options.log(`[page error] ${error.message}`));
@@ -61,20 +85,18 @@ export async function runExtensionTests(options: ExtensionTestOptions): Promise<
       workbenchUrl({
         serverUrl: server.url,
         folder: workspace,
-        extensionDevelopmentPaths: [extensionPath],
+        extensionDevelopmentPaths: [extensionPath, ...(options.otherExtensionPaths ?? [])],
         extensionTestsPath: testsBundle,
         extensionKind: options.kind,
       }),
     );
     const exitCode = await exited;
-    const resultsPath = join(workspace, resultsFileName);
+    const resultsPath = join(workspace, options.resultsFile ?? resultsFileName);
+    const results = existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as unknown) : undefined;
     if (exitCode === -1) {
-      return { ...readResults(resultsPath), exitCode: 1, error: `timed out after ${options.timeoutMs / 1000} s` };
+      return { exitCode: 1, results, error: `timed out after ${options.timeoutMs / 1000} s` };
     }
-    if (!existsSync(resultsPath)) {
-      return { passed: 0, failed: 0, skipped: 0, failures: [], exitCode: exitCode || 1, error: 'the suite wrote no results (did the extension host start?)' };
-    }
-    return { ...readResults(resultsPath), exitCode };
+    return { exitCode, results };
   } finally {
     clearTimeout(timer);
     await browser.close();
@@ -104,11 +126,4 @@ function webOnlyExtension(options: ExtensionTestOptions, folder: string): { exte
   mkdirSync(join(folder, 'out'), { recursive: true });
   cpSync(options.testsBundle, testsBundle);
   return { extensionPath: folder, testsBundle };
-}
-
-function readResults(path: string): SuiteResults {
-  if (!existsSync(path)) {
-    return { passed: 0, failed: 0, skipped: 0, failures: [] };
-  }
-  return JSON.parse(readFileSync(path, 'utf8')) as SuiteResults;
 }

@@ -25,7 +25,7 @@ export async function runSuite(createMocha: CreateMocha, loadTests: () => void, 
       results.failed++;
       const title = test.fullTitle();
       results.failures.push(`${title}: ${error.message}`);
-      log(`  ✗ ${title}\n      ${error.stack ?? error.message}`.replace(/\n/g, '\n[suite] '));
+      log(`  ✗ ${title}\n      ${error.stack ?? error.message}`);
     });
     runner.on('pending', (test) => {
       results.skipped++;

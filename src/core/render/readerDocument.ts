@@ -24,7 +24,7 @@ export function readerDocument(parts: ReaderDocumentParts): string {
 <html lang="${escapeAttribute(parts.language)}">
   <head>
     <meta charset="UTF-8">
-    <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
+    <meta http-equiv="Content-Security-Policy" content="${csp}">
     <meta name="viewport" content="width=device-width, initial-scale=1.0">
     ${styles}
     <title>${escapeHtml(parts.title)}</title>

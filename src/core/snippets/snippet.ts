@@ -121,20 +121,3 @@ function lineOfKey(text: string, key: string): number {
 function describeParseError(error: ParseError): string {
   return printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
-
-/** Snippet body with every tab stop, placeholder and choice replaced by its default text. */
-export function expandSnippetBody(body: string): string {
-  let result = body;
-  // Innermost placeholders first, so nested ones resolve.
-  for (let guard = 0; guard < 20; guard++) {
-    const next = result
-      .replace(/\$\{\d+\|([^|,}]*)(?:,[^|}]*)*\|\}/g, '$1')
-      .replace(/\$\{\d+:([^{}$]*)\}/g, '$1')
-      .replace(/\$\{\d+\}|\$\d+/g, '');
-    if (next === result) {
-      break;
-    }
-    result = next;
-  }
-  return result.replace(/\\\$/g, '$').replace(/\\\}/g, '}');
-}

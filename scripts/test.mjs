@@ -1,0 +1,104 @@
+// `npm test`: lint, typecheck, unit tests (plain Node), integration tests inside a real
+// VS Code extension host (code-server's Node host and its web worker host), and UI tests
+// that drive the real workbench in Chromium. Ends with one line: `tests: N passed, N failed`.
+//
+//   npm test                      everything
+//   npm test -- --only unit       one suite (lint, typecheck, unit, integration-node, integration-web, ui)
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import Mocha from 'mocha';
+import { ensureCodeServer, ensureDebianPackages, repoRoot } from './lib/setup.mjs';
+
+const require = createRequire(import.meta.url);
+const args = process.argv.slice(2);
+const onlyIndex = args.indexOf('--only');
+const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
+const wants = (suite) => !only || suite === only || suite.startsWith(`${only}-`);
+
+const results = [];
+
+function record(suite, passed, failed, skipped = 0, note = '') {
+  results.push({ suite, passed, failed, skipped, note });
+  console.log(`\n[test] ${suite}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${note ? ` (${note})` : ''}\n`);
+}
+
+function check(suite, command, commandArgs) {
+  console.log(`\n[test] ${suite}: ${command} ${commandArgs.join(' ')}`);
+  const result = spawnSync(command, commandArgs, { cwd: repoRoot, stdio: 'inherit' });
+  record(suite, result.status === 0 ? 1 : 0, result.status === 0 ? 0 : 1);
+}
+
+async function runMocha(suite, folder, options) {
+  const files = readdirSync(join(repoRoot, folder)).filter((name) => name.endsWith('.test.js')).sort();
+  const mocha = new Mocha({ reporter: 'spec', color: process.stdout.isTTY, ...options });
+  for (const file of files) {
+    mocha.addFile(join(repoRoot, folder, file));
+  }
+  await mocha.loadFilesAsync();
+  const stats = await new Promise((resolve) => {
+    const runner = mocha.run(() => resolve(runner.stats));
+  });
+  record(suite, stats.passes, stats.failures, stats.pending);
+}
+
+async function runInHost(kind, codeServerEntry) {
+  const { runExtensionTests } = require(join(repoRoot, 'out', 'harness', 'runExtensionTests.js'));
+  console.log(`\n[test] integration-${kind}: mocha inside code-server's ${kind === 'web' ? 'web worker' : 'Node'} extension host`);
+  const run = await runExtensionTests({
+    kind,
+    codeServerEntry,
+    extensionPath: repoRoot,
+    testsBundle: join(repoRoot, 'out', 'integration', `${kind}.js`),
+    fixtureWorkspace: join(repoRoot, 'test', 'fixtures', 'workspace'),
+    timeoutMs: 10 * 60_000,
+    log: (line) => console.log(line),
+  });
+  // A host that crashed or timed out counts as a failure even if no test reported one.
+  const failed = run.failed + (run.exitCode !== 0 && run.failed === 0 ? 1 : 0);
+  record(`integration-${kind}`, run.passed, failed, run.skipped, run.error ?? '');
+}
+
+const started = Date.now();
+const needsHost = wants('integration') || wants('ui');
+if (needsHost) {
+  ensureDebianPackages();
+} else if (wants('unit')) {
+  ensureDebianPackages(['noteChecks']);
+}
+const codeServerEntry = needsHost ? ensureCodeServer() : undefined;
+process.env.CODE_SERVER_ENTRY = codeServerEntry ?? '';
+
+if (wants('lint')) {
+  check('lint', process.execPath, [join(repoRoot, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']);
+}
+if (wants('typecheck')) {
+  check('typecheck', process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.', '--noEmit']);
+}
+const build = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), '--tests'], { cwd: repoRoot, stdio: 'inherit' });
+if (build.status !== 0) {
+  record('build', 0, 1);
+} else {
+  if (wants('unit')) {
+    await runMocha('unit', 'out/unit', { timeout: 20_000 });
+  }
+  if (wants('integration-node')) {
+    await runInHost('node', codeServerEntry);
+  }
+  if (wants('integration-web')) {
+    await runInHost('web', codeServerEntry);
+  }
+  if (wants('ui')) {
+    await runMocha('ui', 'out/ui', { timeout: 200_000 });
+  }
+}
+
+const total = results.reduce((sum, result) => ({ passed: sum.passed + result.passed, failed: sum.failed + result.failed, skipped: sum.skipped + result.skipped }), { passed: 0, failed: 0, skipped: 0 });
+console.log('\n[test] summary');
+for (const result of results) {
+  console.log(`  ${result.suite.padEnd(18)} ${String(result.passed).padStart(4)} passed ${String(result.failed).padStart(4)} failed${result.skipped ? ` ${result.skipped} skipped` : ''}${result.note ? `  ${result.note}` : ''}`);
+}
+console.log(`  (${Math.round((Date.now() - started) / 1000)} s)`);
+console.log(`tests: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+process.exit(total.failed > 0 || total.passed === 0 ? 1 : 0);

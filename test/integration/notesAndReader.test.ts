@@ -1,0 +1,87 @@
+import { assert } from 'chai';
+import * as vscode from 'vscode';
+import { closeAllEditors, extensionApi, waitFor } from './helpers';
+
+describe('topics tree', () => {
+  it('lists the bundled topics in order, with their sections under them', async () => {
+    const { tree } = await extensionApi();
+    const topics = await tree.getChildren();
+    const ids = topics.map((node) => node.note.id);
+    for (const id of ['docker', 'nginx', 'database', 'python', 'redis', 'rest']) {
+      assert.include(ids, id);
+    }
+    assert.isBelow(ids.indexOf('docker'), ids.indexOf('nginx'), 'sorted by the notes\' order');
+    const docker = topics.find((node) => node.note.id === 'docker')!;
+    const item = tree.getTreeItem(docker);
+    assert.equal(item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    assert.deepEqual(item.command?.arguments, ['docker']);
+    const sections = await tree.getChildren(docker);
+    assert.include(sections.map((node) => (node.kind === 'section' ? node.section.id : '')), 'questions');
+    const questions = await tree.getChildren(sections.find((node) => node.kind === 'section' && node.section.id === 'questions'));
+    assert.isAtLeast(questions.length, 20);
+    assert.equal((tree.getTreeItem(questions[0]).iconPath as vscode.ThemeIcon).id, 'question');
+  });
+});
+
+function readerTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('interviewNotes.reader'));
+}
+
+describe('reader', () => {
+  afterEach(closeAllEditors);
+
+  it('opens a note with interviewNotes.openNote and renders its headings', async () => {
+    const { reader } = await extensionApi();
+    await vscode.commands.executeCommand('interviewNotes.openNote', 'docker');
+    assert.isTrue(reader.isOpen);
+    assert.match(reader.html, /<h2 id="dockerfile"[^>]*>/);
+    assert.match(reader.html, /<h2 id="questions"[^>]*>/);
+    assert.match(reader.html, /Content-Security-Policy" content="default-src 'none';/);
+    const tab = await waitFor('the reader tab', () => readerTabs()[0]);
+    assert.include((tab.input as vscode.TabInputWebview).viewType, 'interviewNotes.reader');
+  });
+
+  it('opens at a section and reuses the one panel', async () => {
+    const { reader } = await extensionApi();
+    await vscode.commands.executeCommand('interviewNotes.openNote', 'redis', 'questions');
+    await vscode.commands.executeCommand('interviewNotes.openNote', 'nginx');
+    await waitFor('the reader tab', () => readerTabs()[0]);
+    assert.lengthOf(readerTabs(), 1);
+    assert.equal(reader.location?.noteId, 'nginx');
+  });
+
+  it('shows the note in the language the setting asks for', async () => {
+    const { reader } = await extensionApi();
+    const config = vscode.workspace.getConfiguration('interviewNotes');
+    await config.update('language', 'zh-cn', vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor('the language setting', () => vscode.workspace.getConfiguration('interviewNotes').get('language') === 'zh-cn');
+      await vscode.commands.executeCommand('interviewNotes.openNote', 'redis');
+      assert.match(reader.html, /<html lang="zh-cn">/);
+      assert.match(reader.html, /面试题/);
+    } finally {
+      await config.update('language', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+});
+
+describe('search', () => {
+  afterEach(closeAllEditors);
+
+  it('finds ENTRYPOINT in the Docker note', async () => {
+    const { library } = await extensionApi();
+    const hits = (await library.searchIndex()).search('ENTRYPOINT');
+    assert.equal(hits[0]?.noteId, 'docker');
+  });
+
+  it('opens the reader at the section picked in "Search Notes"', async () => {
+    const { reader } = await extensionApi();
+    const picked = vscode.commands.executeCommand<{ noteId: string; sectionId?: string } | undefined>('interviewNotes.search', 'ENTRYPOINT exec form');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const hit = await picked;
+    assert.equal(hit?.noteId, 'docker');
+    assert.equal(reader.location?.noteId, 'docker');
+    assert.equal(reader.location?.sectionId, hit?.sectionId);
+  });
+});

@@ -1,0 +1,58 @@
+import { assert } from 'chai';
+import * as vscode from 'vscode';
+import { closeAllEditors, extensionApi, workspaceFile } from './helpers';
+
+async function completionsAt(file: string, languageId?: string): Promise<{ editor: vscode.TextEditor; items: vscode.CompletionItem[] }> {
+  let document = await vscode.workspace.openTextDocument(workspaceFile(file));
+  if (languageId && document.languageId !== languageId) {
+    document = await vscode.languages.setTextDocumentLanguage(document, languageId);
+  }
+  const editor = await vscode.window.showTextDocument(document);
+  const end = document.lineAt(document.lineCount - 1).range.end;
+  editor.selection = new vscode.Selection(end, end);
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, end);
+  return { editor, items: list.items };
+}
+
+const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
+
+describe('snippet completions', () => {
+  before(extensionApi);
+  afterEach(closeAllEditors);
+
+  it('offers the exec-form ENTRYPOINT once in a Dockerfile, and accepting it inserts the exec form', async () => {
+    const { editor, items } = await completionsAt('Dockerfile');
+    assert.equal(editor.document.languageId, 'dockerfile');
+    const matching = items.filter((item) => labelOf(item) === 'entrypoint-exec');
+    assert.lengthOf(matching, 1, 'each snippet appears once');
+    for (const prefix of ['entrypoint-shell', 'cmd-exec', 'cmd-shell']) {
+      assert.ok(items.some((item) => labelOf(item) === prefix), `${prefix} is offered`);
+    }
+    const snippet = matching[0].insertText;
+    assert.instanceOf(snippet, vscode.SnippetString);
+    await editor.insertSnippet(snippet as vscode.SnippetString);
+    assert.include(editor.document.getText(), 'ENTRYPOINT ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]');
+    await vscode.commands.executeCommand('undo');
+  });
+
+  it('offers the reverse-proxy location in nginx.conf', async () => {
+    const { editor, items } = await completionsAt('nginx.conf');
+    assert.equal(editor.document.languageId, 'nginx');
+    const proxy = items.find((item) => labelOf(item) === 'location-proxy');
+    assert.ok(proxy);
+    await editor.insertSnippet(proxy.insertText as vscode.SnippetString);
+    const text = editor.document.getText();
+    assert.include(text, 'proxy_pass http://backend;');
+    assert.include(text, 'proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;');
+    await vscode.commands.executeCommand('undo');
+  });
+
+  it('offers a singleton in Python, with a link to its note', async () => {
+    const { items } = await completionsAt('app.py');
+    const singleton = items.find((item) => labelOf(item) === 'singleton');
+    assert.ok(singleton);
+    const documentation = singleton.documentation as vscode.MarkdownString;
+    assert.include(documentation.value, 'command:interviewNotes.openNote');
+    assert.include(documentation.value, 'def singleton(cls)');
+  });
+});

@@ -1,0 +1,51 @@
+import { strict as assert } from 'node:assert';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { openWorkbench, type OpenWorkbench } from '../harness/workbench';
+import { uiTestEnvironment } from './environment';
+
+const screenshots = join(uiTestEnvironment.repoRoot, 'test-results', 'screenshots');
+
+/** The reader's HTML lives two frames down: the webview host iframe, then its active frame. */
+function readerFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+
+describe('sidebar and reader in the real workbench', function () {
+  this.timeout(180_000);
+  let workbench: OpenWorkbench;
+
+  before(async () => {
+    workbench = await openWorkbench({ ...uiTestEnvironment, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('shows the topics when the Interview Notes activity-bar item is clicked', async () => {
+    const { page } = workbench;
+    await page.getByRole('tab', { name: /Interview Notes/ }).click();
+    const tree = page.locator('.pane:has(.pane-header:has-text("Topics")) .monaco-list');
+    await tree.locator('.monaco-list-row', { hasText: 'Docker' }).first().waitFor({ timeout: 60_000 });
+    const rows = await tree.locator('.monaco-list-row').allInnerTexts();
+    for (const topic of ['Docker', 'Nginx', 'Redis', 'Python']) {
+      assert.ok(rows.some((row) => row.includes(topic)), `"${topic}" is in the tree: ${rows.join(' | ')}`);
+    }
+  });
+
+  it('opens the clicked topic in the reader, rendered with highlighted code', async () => {
+    const { page } = workbench;
+    await page.locator('.monaco-list-row', { hasText: 'Docker' }).first().click();
+    const reader = readerFrame(page);
+    await reader.locator('h2#dockerfile').waitFor({ timeout: 30_000 });
+    assert.match((await reader.locator('h1.note-title').innerText()).trim(), /Docker/);
+    const keywordSpans = await reader.locator('.code-block .hljs-keyword').count();
+    assert.ok(keywordSpans > 10, `highlighted code: ${keywordSpans} keyword spans`);
+    const buttons = await reader.locator('.code-block').first().locator('button').allInnerTexts();
+    assert.deepEqual(buttons, ['Copy', 'Insert at Cursor']);
+    mkdirSync(screenshots, { recursive: true });
+    await page.screenshot({ path: join(screenshots, 'reader-dark.png') });
+  });
+});

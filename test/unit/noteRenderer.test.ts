@@ -1,0 +1,93 @@
+import { strict as assert } from 'node:assert';
+import { classifyLink, createNoteRenderer } from '../../src/core/render/noteRenderer';
+import { createNonce, readerDocument } from '../../src/core/render/readerDocument';
+import { parseReaderMessage } from '../../src/core/render/readerMessages';
+
+const renderer = createNoteRenderer();
+
+describe('note renderer', () => {
+  it('turns heading ids into id attributes and hides the {#id} text', () => {
+    const html = renderer.render('## Cache penetration {#cache-penetration}\n');
+    assert.match(html, /<h2 id="cache-penetration"[^>]*>Cache penetration<\/h2>/);
+    assert.doesNotMatch(html, /\{#/);
+  });
+
+  it('highlights code with coloured spans and wraps it for the copy and insert buttons', () => {
+    const html = renderer.render('```dockerfile\nENTRYPOINT ["top", "-b"]\n```\n');
+    assert.match(html, /<div class="code-block" data-lang="dockerfile"/);
+    assert.match(html, /<span class="hljs-keyword">ENTRYPOINT<\/span>/);
+  });
+
+  it('never passes raw HTML through', () => {
+    const html = renderer.render('<script>alert(1)</script>\n\n<img src=x onerror="alert(1)">\n\nText <b onclick="x()">bold</b>');
+    assert.doesNotMatch(html, /<script|<img|<b /i);
+    assert.match(html, /&lt;script&gt;/);
+  });
+
+  it('drops links the policy refuses and keeps note, section and https links', () => {
+    const html = renderer.render('[a](javascript:alert(1)) [b](command:workbench.action.quit) [c](data:text/html,x) [d](redis.md#cache-penetration) [e](#first) [f](https://nginx.org/) [g](snippet:docker.entrypoint.exec)');
+    assert.doesNotMatch(html, /href="(javascript|command|data):/);
+    assert.match(html, /href="redis.md#cache-penetration"/);
+    assert.match(html, /href="#first"/);
+    assert.match(html, /href="https:\/\/nginx.org\/"/);
+    assert.match(html, /href="snippet:docker.entrypoint.exec"/);
+  });
+
+  it('shows images as their alt text instead of loading them', () => {
+    const html = renderer.render('![diagram](https://example.org/x.png)');
+    assert.doesNotMatch(html, /<img/);
+    assert.match(html, /<span class="image-alt">diagram<\/span>/);
+  });
+
+  it('marks blocks with their source line, shifted by the front matter', () => {
+    const html = renderer.render('para\n\n## Two {#two}\n', 10);
+    assert.match(html, /<p data-line="10">/);
+    assert.match(html, /<h2 id="two" data-line="12">/);
+  });
+});
+
+describe('link policy', () => {
+  it('classifies links', () => {
+    assert.deepEqual(classifyLink('https://redis.io/docs/'), { kind: 'external', url: 'https://redis.io/docs/' });
+    assert.deepEqual(classifyLink('redis.md#cache-penetration'), { kind: 'note', noteId: 'redis', sectionId: 'cache-penetration' });
+    assert.deepEqual(classifyLink('./docker.md'), { kind: 'note', noteId: 'docker', sectionId: undefined });
+    assert.deepEqual(classifyLink('#q-exec-form'), { kind: 'note', sectionId: 'q-exec-form' });
+    assert.deepEqual(classifyLink('snippet:python.singleton.decorator'), { kind: 'snippet', snippetId: 'python.singleton.decorator' });
+    for (const refused of ['javascript:alert(1)', 'command:workbench.action.quit', 'file:///etc/passwd', '../../etc/passwd.md', 'vbscript:x', 'data:text/html,x', 'http//x']) {
+      assert.equal(classifyLink(refused).kind, 'refused', refused);
+    }
+  });
+});
+
+describe('reader document', () => {
+  it('has a nonce CSP with default-src none and only nonce scripts', () => {
+    const nonce = createNonce();
+    const html = readerDocument({ cspSource: 'https://webview', nonce, styleUris: ['https://webview/a.css'], scriptUri: 'https://webview/r.js', language: 'en', title: 'T <x>', bodyHtml: '<p>x</p>', data: { a: '"quoted"' } });
+    assert.match(html, new RegExp(`default-src 'none'`));
+    assert.match(html, new RegExp(`script-src 'nonce-${nonce}'`));
+    assert.match(html, new RegExp(`<script nonce="${nonce}" src="https://webview/r.js">`));
+    assert.doesNotMatch(html, /unsafe-inline|unsafe-eval/);
+    assert.match(html, /<title>T &lt;x&gt;<\/title>/);
+    assert.match(html, /data-reader="\{&quot;a&quot;:&quot;\\&quot;quoted\\&quot;&quot;\}"/);
+  });
+
+  it('makes a fresh 128-bit nonce each time', () => {
+    const a = createNonce();
+    assert.match(a, /^[0-9a-f]{32}$/);
+    assert.notEqual(a, createNonce());
+  });
+});
+
+describe('reader messages', () => {
+  it('accepts known messages and drops the rest', () => {
+    assert.deepEqual(parseReaderMessage({ type: 'openLink', href: 'redis.md' }), { type: 'openLink', href: 'redis.md' });
+    assert.deepEqual(parseReaderMessage({ type: 'insertCode', code: 'x' }), { type: 'insertCode', code: 'x' });
+    assert.deepEqual(parseReaderMessage({ type: 'scrolled', sectionId: 'q-a' }), { type: 'scrolled', sectionId: 'q-a' });
+    assert.equal(parseReaderMessage({ type: 'openLink', href: 42 }), undefined);
+    assert.equal(parseReaderMessage({ type: 'openLink', href: 'x'.repeat(5000) }), undefined);
+    assert.equal(parseReaderMessage({ type: 'runCommand', command: 'x' }), undefined);
+    assert.equal(parseReaderMessage({ type: 'scrolled', sectionId: '<img>' }), undefined);
+    assert.equal(parseReaderMessage(null), undefined);
+    assert.equal(parseReaderMessage('openLink'), undefined);
+  });
+});

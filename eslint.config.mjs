@@ -18,6 +18,12 @@ export default tseslint.config(
     },
   },
   {
+    // A plain CommonJS extension, as the benchmark's baseline.
+    files: ['test/fixtures/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/webview/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },

@@ -63,9 +63,35 @@ const mochaBrowserBuild = {
 const loadTimer = { js: 'var __extensionLoadStart = performance.now();' };
 const loadEndTimer = { js: 'var __extensionLoadEnd = performance.now();' };
 
+/** `interview-notes-heavy`: a file of its own beside the Node bundle, inlined in the web bundle. */
+const heavyModules = (platform) => ({
+  name: 'interview-notes-heavy',
+  setup(build) {
+    build.onResolve({ filter: /^interview-notes-heavy$/ }, () =>
+      platform === 'node' ? { path: './heavy.js', external: true } : { path: join(repoRoot, 'src', 'host', 'heavyModules.ts') },
+    );
+  },
+});
+
+/**
+ * Every `import * as vscode` of an external CommonJS module costs a copy of the whole API
+ * object (esbuild's __toESM), about half a millisecond each. Routing them through one ESM
+ * module makes that one copy for the bundle.
+ */
+const vscodeImportedOnce = {
+  name: 'vscode-imported-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';\n", loader: 'js' }));
+  },
+};
+
 const builds = [
-  { ...common, banner: loadTimer, footer: loadEndTimer, entryPoints: ['src/host/extension.ts'], outfile: 'dist/node/extension.js', platform: 'node', format: 'cjs', external: ['vscode'], mainFields: ['module', 'main'] },
-  { ...common, banner: loadTimer, footer: loadEndTimer, entryPoints: ['src/host/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
+  { ...common, banner: loadTimer, footer: loadEndTimer, entryPoints: ['src/host/extension.ts'], outfile: 'dist/node/extension.js', platform: 'node', format: 'cjs', external: ['vscode'], mainFields: ['module', 'main'], plugins: [heavyModules('node'), vscodeImportedOnce] },
+  { ...common, entryPoints: ['src/host/heavyModules.ts'], outfile: 'dist/node/heavy.js', platform: 'node', format: 'cjs', mainFields: ['module', 'main'] },
+  { ...common, banner: loadTimer, footer: loadEndTimer, entryPoints: ['src/host/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'], plugins: [heavyModules('web'), vscodeImportedOnce] },
   { ...common, entryPoints: ['src/webview/reader.ts'], outfile: 'dist/webview/reader.js', platform: 'browser', format: 'iife' },
 ];
 
@@ -79,12 +105,12 @@ if (withTests) {
     {
       ...common, minify: false, sourcemap: 'inline', platform: 'node', format: 'cjs',
       entryPoints: ['test/integration/runNode.ts'], outfile: 'out/integration/node.js', mainFields: ['module', 'main'],
-      external: ['vscode', 'mocha'], plugins: [integrationTestFiles],
+      external: ['vscode', 'mocha'], plugins: [integrationTestFiles, heavyModules('web')],
     },
     {
       ...common, minify: false, sourcemap: 'inline', platform: 'browser', format: 'cjs',
       entryPoints: ['test/integration/runWeb.ts'], outfile: 'out/integration/web.js',
-      external: ['vscode'], plugins: [integrationTestFiles, mochaBrowserBuild], mainFields: ['browser', 'module', 'main'],
+      external: ['vscode'], plugins: [integrationTestFiles, mochaBrowserBuild, heavyModules('web')], mainFields: ['browser', 'module', 'main'],
       define: { 'process.env.NODE_ENV': '"test"' },
     },
   );

@@ -1,10 +1,20 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 // The heavy parts of the core (markdown-it, highlight.js, YAML, the search index, the JSONC
-// parser) are loaded on first use, not when VS Code loads the extension: esbuild turns
-// these require() calls into modules that are evaluated the first time they are asked for,
-// inside the same bundle. This keeps activation to a few milliseconds.
+// parser) are loaded on first use, not when VS Code loads the extension. The Node build
+// keeps them in a second file (dist/node/heavy.js); the web build inlines them, and esbuild
+// evaluates a require()d module only when it is first asked for. Either way activation
+// stays a few milliseconds.
 
-export const noteParserModule = (): typeof import('../core/notes/noteParser') => require('../core/notes/noteParser');
-export const noteRendererModule = (): typeof import('../core/render/noteRenderer') => require('../core/render/noteRenderer');
-export const searchIndexModule = (): typeof import('../core/search/searchIndex') => require('../core/search/searchIndex');
-export const snippetParserModule = (): typeof import('../core/snippets/snippet') => require('../core/snippets/snippet');
+type HeavyModules = typeof import('./heavyModules');
+
+let heavy: HeavyModules | undefined;
+
+function heavyModules(): HeavyModules {
+  heavy ??= require('interview-notes-heavy') as HeavyModules;
+  return heavy;
+}
+
+export const noteParserModule = () => heavyModules().noteParser;
+export const noteRendererModule = () => heavyModules().noteRenderer;
+export const searchIndexModule = () => heavyModules().searchIndex;
+export const snippetParserModule = () => heavyModules().snippetParser;

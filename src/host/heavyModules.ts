@@ -1,0 +1,6 @@
+// The heavy parts of the core, in one module that is loaded on first use (lazyModules.ts).
+// In the Node build it is a separate file, so VS Code does not even parse it at activation.
+export * as noteParser from '../core/notes/noteParser';
+export * as noteRenderer from '../core/render/noteRenderer';
+export * as searchIndex from '../core/search/searchIndex';
+export * as snippetParser from '../core/snippets/snippet';

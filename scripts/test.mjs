@@ -65,7 +65,7 @@ const needsHost = wants('integration') || wants('ui');
 if (needsHost) {
   ensureDebianPackages();
 } else if (wants('unit')) {
-  ensureDebianPackages(['noteChecks']);
+  ensureDebianPackages(['noteChecks', 'snippetChecks']);
 }
 const codeServerEntry = needsHost ? ensureCodeServer() : undefined;
 process.env.CODE_SERVER_ENTRY = codeServerEntry ?? '';

@@ -19,6 +19,8 @@ export const debianPackages = {
   codeServerBuild: ['build-essential', 'python3', 'pkg-config', 'libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'ripgrep'],
   browser: ['chromium'],
   noteChecks: ['nginx-light'],
+  // The snippet checks compile and run the Java and Go snippets and validate Compose files.
+  snippetChecks: ['default-jdk-headless', 'golang-go', 'docker-compose'],
 };
 
 function log(message) {

@@ -1,7 +1,7 @@
-import MiniSearch from 'minisearch';
 import type { Note, NoteLanguage } from '../notes/note';
+import { InvertedIndex } from './invertedIndex';
 import { parseQuery, type ParsedQuery } from './query';
-import { isHan, tokenize } from './tokenizer';
+import { tokenize } from './tokenizer';
 
 export interface SearchHit {
   readonly noteId: string;
@@ -12,92 +12,102 @@ export interface SearchHit {
   readonly language: NoteLanguage;
   readonly kind: 'intro' | 'section' | 'subsection' | 'question';
   readonly score: number;
-  /** The words of the query that matched, as they appear in the index. */
+  /** The indexed words that matched. */
   readonly terms: readonly string[];
   /** A short piece of the text around the first match. */
   readonly excerpt: string;
 }
 
 interface IndexedSection {
-  id: string;
-  noteId: string;
-  noteTitle: string;
-  sectionId?: string;
-  heading: string;
-  language: NoteLanguage;
-  kind: SearchHit['kind'];
-  tags: string;
-  text: string;
+  readonly noteId: string;
+  readonly noteTitle: string;
+  readonly sectionId?: string;
+  readonly heading: string;
+  readonly language: NoteLanguage;
+  readonly kind: SearchHit['kind'];
+  readonly tags: readonly string[];
+  readonly text: string;
 }
+
+/** Headings count four times a word of the body; the note's title and tags a little everywhere. */
+const weights = { heading: 4, introTitle: 2, noteTitle: 0.5, tags: 0.5, text: 1 };
 
 /** Full-text search over the sections of notes in every language. */
 export class NoteSearchIndex {
-  private readonly index = new MiniSearch<IndexedSection>({
-    fields: ['heading', 'noteTitle', 'text', 'tags'],
-    storeFields: ['noteId', 'noteTitle', 'sectionId', 'heading', 'language', 'kind', 'tags', 'text'],
-    tokenize,
-    processTerm: (term) => term,
-    searchOptions: { tokenize, processTerm: (term) => term },
-  });
-  private readonly documentIdsByNote = new Map<string, string[]>();
+  private readonly index = new InvertedIndex();
+  private readonly sections: IndexedSection[] = [];
+  private readonly documentsByNote = new Map<string, number[]>();
 
   /** Adds the note, replacing what was indexed for the same id and language. */
   addNote(note: Note): void {
     this.removeNote(note.id, note.language);
-    const documents: IndexedSection[] = [];
-    const common = { noteId: note.id, noteTitle: note.title, language: note.language, tags: note.tags.join(' ') };
-    documents.push({ ...common, id: `${note.language}:${note.id}`, heading: note.title, kind: 'intro', text: note.intro });
+    const tags = note.tags.join(' ');
+    const common = { noteId: note.id, noteTitle: note.title, language: note.language, tags: note.tags };
+    const documents: number[] = [];
+    const add = (section: IndexedSection, titleWeight: number) => {
+      documents.push(
+        this.index.add([
+          { text: section.kind === 'intro' ? '' : section.heading, weight: weights.heading },
+          { text: note.title, weight: titleWeight },
+          { text: tags, weight: weights.tags },
+          { text: section.text, weight: weights.text },
+        ]),
+      );
+      this.sections[documents[documents.length - 1]] = section;
+    };
+    add({ ...common, heading: note.title, kind: 'intro', text: note.intro }, weights.introTitle);
     for (const section of note.sections) {
-      documents.push({ ...common, id: `${note.language}:${note.id}#${section.id}`, sectionId: section.id, heading: section.title, kind: section.kind, text: section.text });
+      add({ ...common, sectionId: section.id, heading: section.title, kind: section.kind, text: section.text }, weights.noteTitle);
     }
-    this.index.addAll(documents);
-    this.documentIdsByNote.set(noteKey(note.id, note.language), documents.map((document) => document.id));
+    this.documentsByNote.set(noteKey(note.id, note.language), documents);
   }
 
   removeNote(noteId: string, language: NoteLanguage): void {
     const key = noteKey(noteId, language);
-    for (const id of this.documentIdsByNote.get(key) ?? []) {
-      this.index.discard(id);
+    for (const document of this.documentsByNote.get(key) ?? []) {
+      this.index.remove(document);
     }
-    this.documentIdsByNote.delete(key);
+    this.documentsByNote.delete(key);
   }
 
   get sectionCount(): number {
     return this.index.documentCount;
   }
 
+  /** Builds the lookup tables now instead of on the first query. */
+  prepare(): void {
+    this.index.prepare();
+  }
+
   search(input: string | ParsedQuery, limit = 50): SearchHit[] {
     const query = typeof input === 'string' ? parseQuery(input) : input;
-    if (!query.text) {
+    const terms = tokenize(query.text);
+    if (terms.length === 0) {
       return [];
     }
-    const results = this.index.search(query.text, {
-      boost: { heading: 4, noteTitle: 1.5, tags: 1.5, text: 1 },
-      // Typos are tolerated in Latin words; Chinese bigrams must match exactly.
-      prefix: (term) => !isHan(term) && term.length >= 2,
-      fuzzy: (term) => (!isHan(term) && term.length >= 4 ? 0.25 : false),
-      weights: { fuzzy: 0.3, prefix: 0.6 },
-      filter: (result) => matchesFilters(result as unknown as IndexedSection, query),
-    });
+    const filtered = query.tags.length > 0 || query.topics.length > 0;
+    // Twice the limit, since a section found in both languages is shown once.
+    const results = this.index.search(terms, { limit: limit * 2, filter: filtered ? (document) => matchesFilters(this.sections[document], query) : undefined });
     const seen = new Set<string>();
     const hits: SearchHit[] = [];
     for (const result of results) {
-      const stored = result as unknown as IndexedSection;
-      const key = `${stored.noteId}#${stored.sectionId ?? ''}`;
+      const section = this.sections[result.document];
+      const key = `${section.noteId}#${section.sectionId ?? ''}`;
       if (seen.has(key)) {
         continue; // the same section in the other language
       }
       seen.add(key);
+      const matched = result.matches.map((match) => match.term);
       hits.push({
-        noteId: stored.noteId,
-        noteTitle: stored.noteTitle,
-        sectionId: stored.sectionId,
-        heading: stored.heading,
-        language: stored.language,
-        kind: stored.kind,
+        noteId: section.noteId,
+        noteTitle: section.noteTitle,
+        sectionId: section.sectionId,
+        heading: section.heading,
+        language: section.language,
+        kind: section.kind,
         score: result.score,
-        terms: result.terms,
-        excerpt: excerptAround(stored.text, result.terms),
+        terms: matched,
+        excerpt: excerptAround(section.text, matched),
       });
       if (hits.length >= limit) {
         break;
@@ -116,8 +126,7 @@ function matchesFilters(section: IndexedSection, query: ParsedQuery): boolean {
     return false;
   }
   if (query.tags.length > 0) {
-    const tags = section.tags.split(' ');
-    return query.tags.every((tag) => tags.includes(tag) || section.noteId === tag);
+    return query.tags.every((tag) => section.tags.includes(tag) || section.noteId === tag);
   }
   return true;
 }

@@ -1,61 +1,127 @@
 /**
  * Tokens for search, the same on the index side and the query side.
- * Latin text: lowercase words, and the parts of identifiers such as `proxy_pass`.
- * Chinese text has no spaces between words: each run of Han characters gives its
- * words (Intl.Segmenter) and its character bigrams, so a query matches whether or not
- * the segmenter cut the text the same way.
+ * Latin text: lowercase words, plus the parts of identifiers such as `proxy_pass`.
+ * Chinese text has no spaces between words, so each run of Han characters is cut into
+ * overlapping character bigrams (缓存穿透 → 缓存 存穿 穿透), as Lucene's CJK analyzer does: a
+ * query matches however a word segmenter would have cut the text, and indexing stays fast
+ * (Intl.Segmenter was measured six times slower on the benchmark corpus).
  */
 
-const hanRun = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
-const latinWord = /[\p{L}\p{N}_]+/gu;
+export interface TokenSink {
+  latin(word: string): void;
+  /** A Han bigram (or a lone Han character) as a number: see hanKey. */
+  han(key: number): void;
+}
 
-let segmenter: Intl.Segmenter | undefined | null;
+const hanRanges: readonly [number, number][] = [
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xf900, 0xfaff],
+];
 
-function chineseSegmenter(): Intl.Segmenter | undefined {
-  if (segmenter === undefined) {
-    segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+/** The position of a Han character among the ranges above, or -1. */
+function hanIndex(code: number): number {
+  let offset = 0;
+  for (const [low, high] of hanRanges) {
+    if (code >= low && code <= high) {
+      return offset + code - low;
+    }
+    offset += high - low + 1;
   }
-  return segmenter ?? undefined;
+  return -1;
 }
 
-export function isHan(text: string): boolean {
-  return /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u.test(text);
+const hanCount = hanRanges.reduce((sum, [low, high]) => sum + high - low + 1, 0);
+
+/** A number for a Han bigram (second character -1 for a lone character), small enough for a V8 small integer. */
+export function hanKey(first: number, second: number): number {
+  return first * (hanCount + 1) + (second + 1);
 }
 
-export function tokenize(text: string): string[] {
-  const tokens: string[] = [];
-  const withoutHan = text.replace(hanRun, (run) => {
-    addHanTokens(run, tokens);
-    return ' ';
-  });
-  for (const match of withoutHan.matchAll(latinWord)) {
-    const word = match[0].toLowerCase();
-    tokens.push(word);
-    if (word.includes('_')) {
+export function hanKeyText(key: number): string {
+  const first = Math.floor(key / (hanCount + 1));
+  const second = (key % (hanCount + 1)) - 1;
+  return hanCharacter(first) + (second >= 0 ? hanCharacter(second) : '');
+}
+
+function hanCharacter(index: number): string {
+  for (const [low, high] of hanRanges) {
+    if (index <= high - low) {
+      return String.fromCharCode(low + index);
+    }
+    index -= high - low + 1;
+  }
+  return '';
+}
+
+const nonAsciiLetter = /[\p{L}\p{N}]/u;
+
+function isWordCharacter(code: number, text: string, position: number): boolean {
+  if (code < 128) {
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+  }
+  return nonAsciiLetter.test(text[position]);
+}
+
+/** Scans text once, handing each token to the sink without building intermediate arrays. */
+export function scanTokens(text: string, sink: TokenSink): void {
+  const length = text.length;
+  let position = 0;
+  while (position < length) {
+    const code = text.charCodeAt(position);
+    const han = code >= 0x3400 ? hanIndex(code) : -1;
+    if (han >= 0) {
+      let previous = han;
+      let next = position + 1;
+      let runLength = 1;
+      while (next < length) {
+        const current = text.charCodeAt(next) >= 0x3400 ? hanIndex(text.charCodeAt(next)) : -1;
+        if (current < 0) {
+          break;
+        }
+        sink.han(hanKey(previous, current));
+        previous = current;
+        next++;
+        runLength++;
+      }
+      if (runLength === 1) {
+        sink.han(hanKey(han, -1));
+      }
+      position = next;
+      continue;
+    }
+    if (!isWordCharacter(code, text, position)) {
+      position++;
+      continue;
+    }
+    const start = position;
+    let underscore = false;
+    while (position < length) {
+      const current = text.charCodeAt(position);
+      if ((current >= 0x3400 && hanIndex(current) >= 0) || !isWordCharacter(current, text, position)) {
+        break;
+      }
+      underscore ||= current === 95;
+      position++;
+    }
+    const word = text.slice(start, position).toLowerCase();
+    sink.latin(word);
+    if (underscore) {
       for (const part of word.split('_')) {
         if (part) {
-          tokens.push(part);
+          sink.latin(part);
         }
       }
     }
   }
+}
+
+export function tokenize(text: string): string[] {
+  const tokens: string[] = [];
+  scanTokens(text, { latin: (word) => tokens.push(word), han: (key) => tokens.push(hanKeyText(key)) });
   return tokens;
 }
 
-function addHanTokens(run: string, tokens: string[]): void {
-  if (run.length === 1) {
-    tokens.push(run);
-    return;
-  }
-  const words = chineseSegmenter();
-  if (words) {
-    for (const segment of words.segment(run)) {
-      if (segment.isWordLike && segment.segment.length > 1) {
-        tokens.push(segment.segment);
-      }
-    }
-  }
-  for (let i = 0; i + 1 < run.length; i++) {
-    tokens.push(run.slice(i, i + 2));
-  }
+export function isHan(text: string): boolean {
+  return text.length > 0 && hanIndex(text.charCodeAt(0)) >= 0;
 }

@@ -61,7 +61,7 @@ async function runInHost(kind, codeServerEntry) {
 }
 
 const started = Date.now();
-const needsHost = wants('integration') || wants('ui');
+const needsHost = wants('integration-node') || wants('integration-web') || wants('ui');
 if (needsHost) {
   ensureDebianPackages();
 } else if (wants('unit')) {

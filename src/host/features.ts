@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../core/util/logger';
-import { insertSnippetCommand, openNoteCommand, refreshCommand, searchCommand, topicsViewId } from './commandIds';
+import { insertSnippetCommand, openNoteCommand, refreshCommand, searchCommand, searchSnippetsCommand, topicsViewId } from './commandIds';
 import { EditorTracker } from './editorTracker';
 import { languageSetting } from './noteLanguage';
 import { NoteLibrary } from './noteLibrary';
@@ -55,7 +55,15 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
     }
     return reader.show({ noteId, sectionId: typeof sectionId === 'string' ? sectionId : undefined });
   }));
-  own(vscode.commands.registerCommand(searchCommand, (query: unknown) => showSearchPicker(library, reader, typeof query === 'string' ? query : '')));
+  const searchDependencies = {
+    library,
+    reader,
+    snippets,
+    state: context.globalState,
+    insertSnippet: (snippet: { body: string }) => editors.insertSnippet(new vscode.SnippetString(snippet.body)),
+  };
+  own(vscode.commands.registerCommand(searchCommand, (query: unknown) => showSearchPicker(searchDependencies, { query: typeof query === 'string' ? query : undefined })));
+  own(vscode.commands.registerCommand(searchSnippetsCommand, (query: unknown) => showSearchPicker(searchDependencies, { query: typeof query === 'string' ? query : undefined, includeSnippets: true })));
   own(vscode.commands.registerCommand(insertSnippetCommand, () =>
     pickAndInsertSnippet(snippets, (snippet) => editors.insertSnippet(snippet), editors.editor?.document.languageId),
   ));

@@ -14,6 +14,8 @@ export interface ReaderLocation {
   readonly noteId: string;
   readonly sectionId?: string;
   readonly language?: NoteLanguage;
+  /** Words to mark in that section: what a search matched. */
+  readonly highlight?: readonly string[];
 }
 
 /** What the webview keeps with `setState`, and VS Code hands back after a reload. */
@@ -91,10 +93,10 @@ export class Reader extends Disposable {
     const sameNote = this.current?.noteId === loaded.note.id && this.current.language === loaded.note.language;
     this.current = { noteId: loaded.note.id, sectionId: location.sectionId, language: loaded.note.language };
     if (sameNote && location.sectionId && options.scrollY === undefined) {
-      await panel.webview.postMessage({ type: 'scrollTo', sectionId: location.sectionId });
+      await panel.webview.postMessage({ type: 'scrollTo', sectionId: location.sectionId, highlight: location.highlight ?? [] });
       return true;
     }
-    this.render(panel, loaded, { sectionId: location.sectionId, scrollY: options.scrollY });
+    this.render(panel, loaded, { sectionId: location.sectionId, scrollY: options.scrollY, highlight: location.highlight });
     return true;
   }
 
@@ -146,7 +148,7 @@ export class Reader extends Disposable {
     }
   }
 
-  private render(panel: vscode.WebviewPanel, loaded: LoadedNote, position: { sectionId?: string; scrollY?: number; keepScroll?: boolean }): void {
+  private render(panel: vscode.WebviewPanel, loaded: LoadedNote, position: { sectionId?: string; scrollY?: number; keepScroll?: boolean; highlight?: readonly string[] }): void {
     this.renderer ??= noteRendererModule().createNoteRenderer();
     const { note } = loaded;
     const webview = panel.webview;
@@ -166,6 +168,7 @@ export class Reader extends Disposable {
         sectionId: position.sectionId,
         scrollY: position.scrollY,
         keepScroll: position.keepScroll ?? false,
+        highlight: position.highlight ?? [],
         strings: { copy: vscode.l10n.t('Copy'), insert: vscode.l10n.t('Insert at Cursor'), copied: vscode.l10n.t('Copied') },
       },
     });

@@ -1,12 +1,28 @@
 import * as vscode from 'vscode';
 import type { SearchHit } from '../core/search/searchIndex';
+import type { Snippet } from '../core/snippets/snippet';
+import { parseQuery } from '../core/search/query';
 import type { NoteLibrary } from './noteLibrary';
 import type { Reader } from './reader';
+import type { SnippetLibrary } from './snippetLibrary';
 
-type HitItem = vscode.QuickPickItem & { readonly hit: SearchHit };
+type PickerItem = vscode.QuickPickItem & { readonly hit?: SearchHit; readonly snippet?: Snippet; readonly recent?: string };
+
+export const recentSearchesKey = 'interviewNotes.recentSearches';
+const maxRecentSearches = 10;
+
+export interface SearchPickerDependencies {
+  readonly library: NoteLibrary;
+  readonly reader: Reader;
+  readonly snippets: SnippetLibrary;
+  readonly state: vscode.Memento;
+  readonly insertSnippet: (snippet: Snippet) => Thenable<boolean>;
+}
+
+export type SearchPickerResult = { readonly hit: SearchHit } | { readonly snippet: Snippet } | undefined;
 
 /** Turns search hits into picker rows: the heading, its topic, and the text that matched. */
-export function toSearchItems(hits: readonly SearchHit[]): HitItem[] {
+export function toSearchItems(hits: readonly SearchHit[]): PickerItem[] {
   return hits.map((hit) => ({
     label: hit.heading,
     description: hit.sectionId ? hit.noteTitle : vscode.l10n.t('Topic'),
@@ -18,42 +34,123 @@ export function toSearchItems(hits: readonly SearchHit[]): HitItem[] {
   }));
 }
 
-/** "Search Notes": searches as the user types and opens the reader at the chosen section. */
-export async function showSearchPicker(library: NoteLibrary, reader: Reader, initialQuery = ''): Promise<SearchHit | undefined> {
-  const picker = vscode.window.createQuickPick<HitItem>();
+/** Snippets whose name, prefixes, description or body hold every word of the query. */
+export function matchSnippets(snippets: readonly Snippet[], text: string): Snippet[] {
+  const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) {
+    return [];
+  }
+  return snippets.filter((snippet) => {
+    const haystack = `${snippet.name} ${snippet.prefixes.join(' ')} ${snippet.description} ${snippet.body}`.toLowerCase();
+    return words.every((word) => haystack.includes(word));
+  });
+}
+
+/**
+ * "Search Notes": searches as the user types, over every note in both languages (and the
+ * snippets, with the toggle), and opens the reader at the chosen section.
+ */
+export async function showSearchPicker(dependencies: SearchPickerDependencies, options: { query?: string; includeSnippets?: boolean } = {}): Promise<SearchPickerResult> {
+  const { library, reader, snippets, state } = dependencies;
+  const picker = vscode.window.createQuickPick<PickerItem>();
   picker.placeholder = vscode.l10n.t('Search the notes (English or 中文); #tag or topic:name to filter');
   picker.matchOnDescription = false;
   picker.matchOnDetail = false;
+  let includeSnippets = options.includeSnippets ?? false;
+  const snippetToggle = (): vscode.QuickInputButton => ({
+    iconPath: new vscode.ThemeIcon(includeSnippets ? 'symbol-snippet' : 'circle-slash'),
+    tooltip: includeSnippets ? vscode.l10n.t('Snippets are included: click to search notes only') : vscode.l10n.t('Include snippets'),
+  });
+  picker.buttons = [snippetToggle()];
   picker.busy = true;
   const indexPromise = library.searchIndex();
   const update = async (value: string) => {
+    const query = parseQuery(value);
+    const filters = [...query.tags.map((tag) => `#${tag}`), ...query.topics.map((topic) => `topic:${topic}`)];
+    picker.title = filters.length > 0 ? vscode.l10n.t('Search Notes, filtered by {0}', filters.join(' ')) : includeSnippets ? vscode.l10n.t('Search Notes and Snippets') : vscode.l10n.t('Search Notes');
+    if (!value.trim()) {
+      picker.items = recentItems(state.get<string[]>(recentSearchesKey, []));
+      picker.busy = false;
+      return;
+    }
     const index = await indexPromise;
+    const snippetItems = includeSnippets ? matchSnippets(await snippets.all(), query.text).slice(0, 20).map(toSnippetItem) : [];
     if (picker.value === value) {
-      picker.items = toSearchItems(index.search(value, 50));
+      const noteItems = toSearchItems(index.search(query, 50));
+      picker.items = snippetItems.length > 0 ? [...noteItems, { label: vscode.l10n.t('Snippets'), kind: vscode.QuickPickItemKind.Separator }, ...snippetItems] : noteItems;
       picker.busy = false;
     }
   };
-  const disposables = [picker.onDidChangeValue((value) => void update(value))];
+  const disposables: vscode.Disposable[] = [picker.onDidChangeValue((value) => void update(value))];
   try {
-    const chosen = new Promise<SearchHit | undefined>((resolve) => {
+    const chosen = new Promise<PickerItem | undefined>((resolve) => {
       disposables.push(
         picker.onDidAccept(() => {
-          resolve(picker.selectedItems[0]?.hit);
+          const item = picker.selectedItems[0];
+          if (item?.recent !== undefined) {
+            picker.value = item.recent; // a recent search: run it again
+            void update(item.recent);
+            return;
+          }
+          resolve(item);
           picker.hide();
+        }),
+        picker.onDidTriggerButton(() => {
+          includeSnippets = !includeSnippets;
+          picker.buttons = [snippetToggle()];
+          void update(picker.value);
         }),
         picker.onDidHide(() => resolve(undefined)),
       );
     });
-    picker.value = initialQuery;
+    picker.value = options.query ?? '';
     picker.show();
-    void update(initialQuery);
-    const hit = await chosen;
-    if (hit) {
-      await reader.show({ noteId: hit.noteId, sectionId: hit.sectionId, language: hit.language });
+    void update(picker.value);
+    const item = await chosen;
+    if (item?.hit || item?.snippet) {
+      await rememberSearch(state, picker.value);
     }
-    return hit;
+    if (item?.hit) {
+      await reader.show({ noteId: item.hit.noteId, sectionId: item.hit.sectionId, language: item.hit.language, highlight: item.hit.terms });
+      return { hit: item.hit };
+    }
+    if (item?.snippet) {
+      await dependencies.insertSnippet(item.snippet);
+      return { snippet: item.snippet };
+    }
+    return undefined;
   } finally {
     disposables.forEach((disposable) => disposable.dispose());
     picker.dispose();
   }
+}
+
+function toSnippetItem(snippet: Snippet): PickerItem {
+  return {
+    label: snippet.name,
+    description: `${snippet.languages[0]} · ${snippet.prefixes[0]}`,
+    detail: snippet.description,
+    iconPath: new vscode.ThemeIcon('symbol-snippet'),
+    alwaysShow: true,
+    snippet,
+  };
+}
+
+function recentItems(recent: readonly string[]): PickerItem[] {
+  if (recent.length === 0) {
+    return [];
+  }
+  return [
+    { label: vscode.l10n.t('Recent searches'), kind: vscode.QuickPickItemKind.Separator },
+    ...recent.map((query) => ({ label: query, iconPath: new vscode.ThemeIcon('history'), alwaysShow: true, recent: query })),
+  ];
+}
+
+async function rememberSearch(state: vscode.Memento, query: string): Promise<void> {
+  const trimmed = query.trim();
+  if (!trimmed) {
+    return;
+  }
+  const recent = state.get<string[]>(recentSearchesKey, []).filter((existing) => existing !== trimmed);
+  await state.update(recentSearchesKey, [trimmed, ...recent].slice(0, maxRecentSearches));
 }

@@ -7,6 +7,8 @@ interface ReaderData {
   readonly sectionId?: string;
   readonly scrollY?: number;
   readonly keepScroll: boolean;
+  /** Words a search matched, to mark in the section it opened. */
+  readonly highlight: readonly string[];
   readonly strings: { readonly copy: string; readonly insert: string; readonly copied: string };
 }
 
@@ -40,6 +42,55 @@ function scrollToSection(sectionId: string): void {
   }
 }
 
+/** The elements of a section: its heading and what follows, up to the next h2 or h3. */
+function sectionElements(sectionId: string): Element[] {
+  const heading = document.getElementById(sectionId);
+  if (!heading) {
+    return [];
+  }
+  const elements: Element[] = [heading];
+  for (let next = heading.nextElementSibling; next && !/^H[23]$/.test(next.tagName); next = next.nextElementSibling) {
+    elements.push(next);
+  }
+  return elements;
+}
+
+/** Wraps each occurrence of the words in a <mark>, inside the given section only. */
+function markWords(sectionId: string, words: readonly string[]): void {
+  document.querySelectorAll('mark.search-match').forEach((mark) => mark.replaceWith(...Array.from(mark.childNodes)));
+  const wanted = words.filter((word) => word.length > 0).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (wanted.length === 0) {
+    return;
+  }
+  const pattern = new RegExp(`(${wanted.sort((a, b) => b.length - a.length).join('|')})`, 'gi');
+  for (const element of sectionElements(sectionId)) {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    const textNodes: Text[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      textNodes.push(node as Text);
+    }
+    for (const node of textNodes) {
+      const text = node.data;
+      pattern.lastIndex = 0;
+      if (!pattern.test(text)) {
+        continue;
+      }
+      const fragment = document.createDocumentFragment();
+      let last = 0;
+      for (const match of text.matchAll(pattern)) {
+        fragment.append(text.slice(last, match.index));
+        const mark = document.createElement('mark');
+        mark.className = 'search-match';
+        mark.textContent = match[0];
+        fragment.append(mark);
+        last = (match.index ?? 0) + match[0].length;
+      }
+      fragment.append(text.slice(last));
+      node.replaceWith(fragment);
+    }
+  }
+}
+
 function topVisibleSection(): string | undefined {
   let current: string | undefined;
   for (const heading of headingElements()) {
@@ -66,6 +117,9 @@ function restorePosition(): void {
     window.scrollTo(0, saved.scrollY);
   } else if (data.sectionId) {
     scrollToSection(data.sectionId);
+  }
+  if (data.sectionId && data.highlight.length > 0) {
+    markWords(data.sectionId, data.highlight);
   }
   saveState();
 }
@@ -112,9 +166,11 @@ document.addEventListener('click', (event) => {
   vscode.postMessage({ type: 'openLink', href });
 });
 
-window.addEventListener('message', (event: MessageEvent<{ type?: string; sectionId?: string }>) => {
+window.addEventListener('message', (event: MessageEvent<{ type?: string; sectionId?: string; highlight?: unknown }>) => {
   if (event.data?.type === 'scrollTo' && typeof event.data.sectionId === 'string') {
     scrollToSection(event.data.sectionId);
+    const words = Array.isArray(event.data.highlight) ? event.data.highlight.filter((word): word is string => typeof word === 'string') : [];
+    markWords(event.data.sectionId, words);
     saveState();
   }
 });

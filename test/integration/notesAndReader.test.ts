@@ -74,14 +74,41 @@ describe('search', () => {
     assert.equal(hits[0]?.noteId, 'docker');
   });
 
-  it('opens the reader at the section picked in "Search Notes"', async () => {
-    const { reader } = await extensionApi();
-    const picked = vscode.commands.executeCommand<{ noteId: string; sectionId?: string } | undefined>('interviewNotes.search', 'ENTRYPOINT exec form');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+  async function pickFirst(command: string, query: string): Promise<{ hit?: { noteId: string; sectionId?: string; language: string; terms: readonly string[] } } | undefined> {
+    const picked = vscode.commands.executeCommand<{ hit?: { noteId: string; sectionId?: string; language: string; terms: readonly string[] } } | undefined>(command, query);
+    // Let the picker show its results, then accept the first, as Enter would.
+    await new Promise((resolve) => setTimeout(resolve, 700));
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    const hit = await picked;
-    assert.equal(hit?.noteId, 'docker');
+    return picked;
+  }
+
+  it('opens the reader at the section picked in "Search Notes", with the matched words marked', async () => {
+    const { reader } = await extensionApi();
+    const result = await pickFirst('interviewNotes.search', 'ENTRYPOINT exec form');
+    assert.equal(result?.hit?.noteId, 'docker');
     assert.equal(reader.location?.noteId, 'docker');
-    assert.equal(reader.location?.sectionId, hit?.sectionId);
+    assert.equal(reader.location?.sectionId, result?.hit?.sectionId);
+    assert.include(reader.html, '&quot;highlight&quot;:[&quot;');
+  });
+
+  it('finds Chinese text and opens the section in Chinese', async () => {
+    const { reader } = await extensionApi();
+    const result = await pickFirst('interviewNotes.search', '缓存穿透');
+    assert.equal(result?.hit?.noteId, 'redis');
+    assert.equal(result?.hit?.language, 'zh-cn');
+    assert.match(result?.hit?.sectionId ?? '', /penetration/);
+    assert.match(reader.html, /<html lang="zh-cn">/);
+  });
+
+  it('offers recent searches when the box is empty, and runs one again when picked', async () => {
+    const first = await pickFirst('interviewNotes.search', 'gap lock');
+    assert.equal(first?.hit?.noteId, 'database');
+    const again = vscode.commands.executeCommand<{ hit?: { noteId: string; sectionId?: string } } | undefined>('interviewNotes.search');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // the recent search
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // its first result
+    const result = await again;
+    assert.equal(result?.hit?.sectionId, first?.hit?.sectionId);
   });
 });

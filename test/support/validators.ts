@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { Parser as SqlParser } from 'node-sql-parser';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { parseAllDocuments } from 'yaml';
+import { DockerfileParser } from 'dockerfile-ast';
+import { validate as validateDockerfile } from 'dockerfile-utils';
 
 export interface CodeSample {
   /** Where the code comes from, for messages: `notes/en/nginx.md:120`. */
@@ -121,5 +123,75 @@ export function checkJavaScript(samples: readonly CodeSample[]): Failure[] {
     // Top-level await or import syntax: try as a module.
     const asModule = spawnSync(process.execPath, ['--check', '--input-type=module'], { input: sample.code, encoding: 'utf8' });
     return asModule.status === 0 ? [] : [`${sample.where}: node --check: ${asModule.stderr.trim().split('\n').find((line) => /Error/.test(line)) ?? 'syntax error'}`];
+  });
+}
+
+// ---- Tools for the snippet library checks (test/unit/snippetLibrary.test.ts) ----
+
+export interface ToolRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** The whole output, trimmed to a few lines, for failure messages. */
+  readonly summary: string;
+}
+
+/** Runs a command and returns its status and output (never throws; a missing binary gives status null). */
+export function runTool(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number } = {}): ToolRun {
+  const result = spawnSync(command, args, { cwd: options.cwd, env: options.env ?? process.env, input: options.input, encoding: 'utf8', timeout: options.timeoutMs ?? 120_000, maxBuffer: 16 * 1024 * 1024 });
+  const stdout = result.stdout ?? '';
+  const stderr = result.error ? `${result.error.message}\n${result.stderr ?? ''}` : (result.stderr ?? '');
+  const summary = `${stderr}\n${stdout}`.trim().split('\n').filter(Boolean).slice(0, 12).join(' | ');
+  return { status: result.status, stdout, stderr, summary };
+}
+
+/**
+ * `undefined` when `command args` runs; otherwise a failure that says what to install, so a
+ * machine without the tool fails the check instead of skipping it.
+ */
+export function missingTool(command: string, args: readonly string[], install: string): Failure | undefined {
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  return result.error || result.status !== 0 ? `${command} is not available (${install})` : undefined;
+}
+
+/** Writes files (relative paths) into a new temporary directory and returns it. */
+export function writeTempFiles(prefix: string, files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  for (const [name, content] of Object.entries(files)) {
+    const path = join(dir, name);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, content);
+  }
+  return dir;
+}
+
+/**
+ * Parses each Dockerfile with dockerfile-ast and validates it with dockerfile-utils (the
+ * linter behind VS Code's Docker extension). Any diagnostic, warnings included, is a failure.
+ */
+export function checkDockerfiles(samples: readonly CodeSample[]): Failure[] {
+  return samples.flatMap((sample) => {
+    const dockerfile = DockerfileParser.parse(sample.code);
+    if (dockerfile.getInstructions().length === 0) {
+      return [`${sample.where}: no Dockerfile instructions found`];
+    }
+    return validateDockerfile(sample.code).map((diagnostic) => `${sample.where}:${diagnostic.range.start.line + 1}: dockerfile-utils: ${diagnostic.message}`);
+  });
+}
+
+/** Runs `docker-compose -f FILE config -q` (Compose v1, as Debian ships it) on each sample. */
+export function checkCompose(samples: readonly CodeSample[]): Failure[] {
+  const missing = missingTool('docker-compose', ['version'], 'apt-get install docker-compose');
+  if (missing) {
+    return [missing];
+  }
+  return samples.flatMap((sample) => {
+    const dir = writeTempFiles('compose-check-', { 'compose.yaml': sample.code });
+    try {
+      const result = runTool('docker-compose', ['-f', join(dir, 'compose.yaml'), 'config', '-q'], { cwd: dir });
+      return result.status === 0 ? [] : [`${sample.where}: docker-compose config: ${result.summary}`];
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 }

@@ -7,14 +7,37 @@ import { Disposable } from './disposable';
  */
 export class EditorTracker extends Disposable {
   private lastEditor: vscode.TextEditor | undefined = vscode.window.activeTextEditor;
+  private lastSelection: vscode.Selection | undefined = vscode.window.activeTextEditor?.selection;
 
   constructor() {
     super();
     this.register(vscode.window.onDidChangeActiveTextEditor((editor) => {
       if (editor) {
         this.lastEditor = editor;
+        this.lastSelection = editor.selection;
       }
     }));
+    this.register(vscode.window.onDidChangeTextEditorSelection((event) => {
+      if (event.textEditor === this.lastEditor) {
+        this.lastSelection = event.selections[0];
+      }
+    }));
+  }
+
+  /**
+   * The editor to insert into, shown again if the reader now covers it: a hidden editor's
+   * object can no longer be edited, so its document is reopened at the remembered cursor.
+   */
+  private async targetEditor(): Promise<vscode.TextEditor | undefined> {
+    const visible = this.editor;
+    if (visible) {
+      return visible;
+    }
+    const document = this.lastEditor?.document;
+    if (!document || document.isClosed) {
+      return undefined;
+    }
+    return vscode.window.showTextDocument(document, { viewColumn: this.lastEditor?.viewColumn, preserveFocus: false, selection: this.lastSelection });
   }
 
   /** The active text editor, or the last one that is still open. */
@@ -33,11 +56,22 @@ export class EditorTracker extends Disposable {
 
   /** Inserts text at the cursor of the editor above, as one undoable edit. */
   async insertText(text: string): Promise<boolean> {
-    const editor = this.editor;
+    const editor = await this.targetEditor();
     if (!editor) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a text editor first, then insert the code again.'));
       return false;
     }
+    try {
+      return await this.replaceSelection(editor, text);
+    } catch {
+      // The editor was hidden by the reader a moment ago and this host had not heard yet:
+      // show its document again at the remembered cursor and insert there.
+      const shown = await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false, selection: this.lastSelection });
+      return this.replaceSelection(shown, text);
+    }
+  }
+
+  private async replaceSelection(editor: vscode.TextEditor, text: string): Promise<boolean> {
     const done = await editor.edit((builder) => builder.replace(editor.selection, text));
     if (done) {
       await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
@@ -46,12 +80,12 @@ export class EditorTracker extends Disposable {
   }
 
   async insertSnippet(snippet: vscode.SnippetString): Promise<boolean> {
-    const editor = this.editor;
+    const editor = await this.targetEditor();
     if (!editor) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a text editor first, then insert the code again.'));
       return false;
     }
-    await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
-    return editor.insertSnippet(snippet);
+    const shown = await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+    return shown.insertSnippet(snippet);
   }
 }

@@ -4,12 +4,13 @@ import { insertSnippetCommand, openNoteCommand, refreshCommand, searchCommand, s
 import { EditorTracker } from './editorTracker';
 import { languageSetting } from './noteLanguage';
 import { NoteLibrary } from './noteLibrary';
-import { bundledNoteSource } from './noteSources';
+import { bundledNoteSource, workspaceNoteSources } from './noteSources';
 import { Reader } from './reader';
 import { showSearchPicker } from './searchPicker';
 import { pickAndInsertSnippet, SnippetCompletionProvider, snippetLanguages } from './snippetCompletions';
 import { SnippetLibrary } from './snippetLibrary';
 import { TopicsTreeProvider } from './topicsTree';
+import { TreeCommands } from './treeCommands';
 
 /** What activate() returns: for other extensions and for the tests in the real host. */
 export interface InterviewNotesApi {
@@ -29,7 +30,8 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
     context.subscriptions.push(disposable);
     return disposable;
   };
-  const library = own(new NoteLibrary([bundledNoteSource(context.extensionUri)], logger));
+  // Later sources win: a user's note replaces the bundled note with the same id.
+  const library = own(new NoteLibrary([bundledNoteSource(context.extensionUri), ...workspaceNoteSources()], logger));
   const snippets = own(new SnippetLibrary([vscode.Uri.joinPath(context.extensionUri, 'snippets')], logger));
   const editors = own(new EditorTracker());
   const reader = own(
@@ -46,7 +48,8 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
   );
   const tree = own(new TopicsTreeProvider(library));
 
-  own(vscode.window.createTreeView(topicsViewId, { treeDataProvider: tree, showCollapseAll: true }));
+  const treeView = own(vscode.window.createTreeView(topicsViewId, { treeDataProvider: tree, showCollapseAll: true }));
+  own(new TreeCommands(tree, treeView, library, reader));
   own(reader.registerSerializer());
   own(vscode.languages.registerCompletionItemProvider(snippetLanguages.map((language) => ({ language })), new SnippetCompletionProvider(snippets)));
   own(vscode.commands.registerCommand(openNoteCommand, (noteId: unknown, sectionId: unknown) => {

@@ -35,11 +35,63 @@ export class NoteLibrary extends Disposable {
   private readonly changeEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changeEmitter.event;
 
+  private readonly pendingChanges = new Map<string, vscode.Uri>();
+  private changeTimer: ReturnType<typeof setTimeout> | undefined;
+
   constructor(
     private readonly sources: readonly NoteSource[],
     private readonly logger: Logger,
+    /** How long to wait for more file changes before applying them together. */
+    private readonly coalesceMs = 150,
   ) {
     super();
+    for (const source of sources) {
+      const watcher = this.register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(source.root, '**/*.md')));
+      const queue = (uri: vscode.Uri) => this.queueChange(uri);
+      this.register(watcher.onDidChange(queue));
+      this.register(watcher.onDidCreate(queue));
+      this.register(watcher.onDidDelete(queue));
+    }
+    this.register({ dispose: () => clearTimeout(this.changeTimer) });
+  }
+
+  /** Many changes in a burst (a git checkout, a copied folder) become one update. */
+  private queueChange(uri: vscode.Uri): void {
+    this.pendingChanges.set(uri.toString(), uri);
+    clearTimeout(this.changeTimer);
+    this.changeTimer = setTimeout(() => void this.applyChanges(), this.coalesceMs);
+  }
+
+  /** Re-reads the changed files only, and updates the search index note by note. */
+  private async applyChanges(): Promise<void> {
+    const uris = [...this.pendingChanges.values()];
+    this.pendingChanges.clear();
+    if (!this.snapshot) {
+      this.changeEmitter.fire(); // nothing read yet: the next request reads everything
+      return;
+    }
+    const snapshot = await this.snapshot;
+    const index = this.index ? await this.index : undefined;
+    for (const uri of uris) {
+      const source = this.sources.find((candidate) => candidate.fileFor(uri));
+      const file = source?.fileFor(uri);
+      if (!source || !file) {
+        continue;
+      }
+      const key = `${file.language}:${file.noteId}`;
+      const result = await this.readNote(file, source);
+      const problems = snapshot.problems.filter((problem) => problem.uri.toString() !== uri.toString());
+      snapshot.problems.splice(0, snapshot.problems.length, ...problems, ...(result.problems.length > 0 && !result.missing ? result.problems : []));
+      index?.removeNote(file.noteId, file.language);
+      if (result.loaded) {
+        snapshot.notes.set(key, result.loaded);
+        index?.addNote(result.loaded.note);
+      } else {
+        snapshot.notes.delete(key);
+      }
+    }
+    this.logger.info(`applied ${uris.length} file change(s)`);
+    this.changeEmitter.fire();
   }
 
   /** Drops everything read so far; the next request reads the sources again. */
@@ -116,7 +168,7 @@ export class NoteLibrary extends Disposable {
     return { notes, problems };
   }
 
-  private async readNote(file: NoteFile, source: NoteSource): Promise<{ loaded?: LoadedNote; problems: NoteFileProblem[] }> {
+  private async readNote(file: NoteFile, source: NoteSource): Promise<{ loaded?: LoadedNote; problems: NoteFileProblem[]; missing?: boolean }> {
     let bytes: Uint8Array;
     try {
       const stat = await vscode.workspace.fs.stat(file.uri);
@@ -125,7 +177,8 @@ export class NoteLibrary extends Disposable {
       }
       bytes = await vscode.workspace.fs.readFile(file.uri);
     } catch (error) {
-      return { problems: [{ uri: file.uri, message: vscode.l10n.t('cannot be read: {0}', error instanceof Error ? error.message : String(error)) }] };
+      const missing = error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
+      return { missing, problems: [{ uri: file.uri, message: vscode.l10n.t('cannot be read: {0}', error instanceof Error ? error.message : String(error)) }] };
     }
     if (bytes.includes(0)) {
       return { problems: [{ uri: file.uri, message: vscode.l10n.t('skipped: not a text file') }] };

@@ -17,7 +17,11 @@ export interface NoteSource {
   readonly label: string;
   /** Bundled notes must state what they were checked against. */
   readonly isBundled: boolean;
+  /** The folder to watch for changes. */
+  readonly root: vscode.Uri;
   listNotes(): Promise<NoteFile[]>;
+  /** The note a file of this source holds, if the file is one of its notes. */
+  fileFor(uri: vscode.Uri): NoteFile | undefined;
 }
 
 /** `<root>/<lang>/<id>.md`, as in the extension's own `notes/` folder. */
@@ -25,9 +29,19 @@ export class LanguageFolderNoteSource implements NoteSource {
   constructor(
     readonly id: string,
     readonly label: string,
-    private readonly root: vscode.Uri,
+    readonly root: vscode.Uri,
     readonly isBundled: boolean,
   ) {}
+
+  fileFor(uri: vscode.Uri): NoteFile | undefined {
+    const rootPath = this.root.path.endsWith('/') ? this.root.path : `${this.root.path}/`;
+    if (uri.scheme !== this.root.scheme || uri.authority !== this.root.authority || !uri.path.startsWith(rootPath)) {
+      return undefined;
+    }
+    const [language, name, ...rest] = uri.path.slice(rootPath.length).split('/');
+    const noteId = name?.endsWith('.md') ? name.slice(0, -3) : '';
+    return rest.length === 0 && isNoteLanguage(language) && noteIdPattern.test(noteId) ? { uri, noteId, language } : undefined;
+  }
 
   async listNotes(): Promise<NoteFile[]> {
     const files: NoteFile[] = [];
@@ -57,4 +71,53 @@ async function readDirectoryOrEmpty(uri: vscode.Uri): Promise<[string, vscode.Fi
 
 export function bundledNoteSource(extensionUri: vscode.Uri): NoteSource {
   return new LanguageFolderNoteSource('bundled', vscode.l10n.t('Bundled'), vscode.Uri.joinPath(extensionUri, 'notes'), true);
+}
+
+/**
+ * A user's folder of notes: `<id>.md` (English, or any language) and `<id>.zh-cn.md`
+ * directly inside it, or the bundled layout `<lang>/<id>.md`.
+ */
+export class UserFolderNoteSource implements NoteSource {
+  readonly isBundled = false;
+  private readonly byLanguageFolder: LanguageFolderNoteSource;
+
+  constructor(
+    readonly id: string,
+    readonly label: string,
+    readonly root: vscode.Uri,
+  ) {
+    this.byLanguageFolder = new LanguageFolderNoteSource(id, label, root, false);
+  }
+
+  fileFor(uri: vscode.Uri): NoteFile | undefined {
+    const inFolder = this.byLanguageFolder.fileFor(uri);
+    if (inFolder) {
+      return inFolder;
+    }
+    const rootPath = this.root.path.endsWith('/') ? this.root.path : `${this.root.path}/`;
+    if (uri.scheme !== this.root.scheme || uri.authority !== this.root.authority || !uri.path.startsWith(rootPath)) {
+      return undefined;
+    }
+    const name = uri.path.slice(rootPath.length);
+    const match = /^([a-z][a-z0-9-]*?)(?:\.(zh-cn|en))?\.md$/.exec(name);
+    return match ? { uri, noteId: match[1], language: isNoteLanguage(match[2]) ? match[2] : 'en' } : undefined;
+  }
+
+  async listNotes(): Promise<NoteFile[]> {
+    const files = await this.byLanguageFolder.listNotes();
+    for (const [name, type] of await readDirectoryOrEmpty(this.root)) {
+      const file = type === vscode.FileType.File ? this.fileFor(vscode.Uri.joinPath(this.root, name)) : undefined;
+      if (file) {
+        files.push(file);
+      }
+    }
+    return files;
+  }
+}
+
+/** The workspace's `.interview-notes/` folders, one source per workspace folder. */
+export function workspaceNoteSources(): NoteSource[] {
+  return (vscode.workspace.workspaceFolders ?? []).map(
+    (folder) => new UserFolderNoteSource(`workspace:${folder.uri.toString()}`, vscode.l10n.t('Workspace: {0}', folder.name), vscode.Uri.joinPath(folder.uri, '.interview-notes')),
+  );
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isNoteLanguage, type NoteLanguage } from '../core/notes/note';
-import { createNonce, readerDocument } from '../core/render/readerDocument';
+import { createNonce, readerChrome, readerDocument } from '../core/render/readerDocument';
 import { parseReaderMessage, type ReaderMessage } from '../core/render/readerMessages';
 import type { NoteRenderer } from '../core/render/noteRenderer';
 import { noteRendererModule } from './lazyModules';
@@ -42,6 +42,8 @@ export class Reader extends Disposable {
   private current: (ReaderLocation & { language: NoteLanguage }) | undefined;
   private renderer: NoteRenderer | undefined;
   private lastHtml = '';
+  private renderedResolve: (() => void) | undefined;
+  private renderedPromise: Promise<void> = Promise.resolve();
 
   constructor(private readonly dependencies: ReaderDependencies) {
     super();
@@ -76,6 +78,11 @@ export class Reader extends Disposable {
     return this.lastHtml;
   }
 
+  /** Settles when the webview has loaded the last render (its script said "ready"). */
+  get rendered(): Promise<void> {
+    return this.renderedPromise;
+  }
+
   get isOpen(): boolean {
     return this.panel !== undefined;
   }
@@ -96,7 +103,7 @@ export class Reader extends Disposable {
       await panel.webview.postMessage({ type: 'scrollTo', sectionId: location.sectionId, highlight: location.highlight ?? [] });
       return true;
     }
-    this.render(panel, loaded, { sectionId: location.sectionId, scrollY: options.scrollY, highlight: location.highlight });
+    await this.render(panel, loaded, { sectionId: location.sectionId, scrollY: options.scrollY, highlight: location.highlight });
     return true;
   }
 
@@ -144,15 +151,23 @@ export class Reader extends Disposable {
     }
     const loaded = await this.dependencies.library.note(this.current.noteId, this.current.language);
     if (loaded && this.panel) {
-      this.render(this.panel, loaded, { sectionId: this.current.sectionId, keepScroll: true });
+      await this.render(this.panel, loaded, { sectionId: this.current.sectionId, keepScroll: true });
     }
   }
 
-  private render(panel: vscode.WebviewPanel, loaded: LoadedNote, position: { sectionId?: string; scrollY?: number; keepScroll?: boolean; highlight?: readonly string[] }): void {
+  private async render(panel: vscode.WebviewPanel, loaded: LoadedNote, position: { sectionId?: string; scrollY?: number; keepScroll?: boolean; highlight?: readonly string[] }): Promise<void> {
     this.renderer ??= noteRendererModule().createNoteRenderer();
     const { note } = loaded;
     const webview = panel.webview;
     const media = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.dependencies.extensionUri, ...path)).toString();
+    const topics = await this.dependencies.library.topics(note.language);
+    const place = topics.findIndex((topic) => topic.note.id === note.id);
+    const neighbour = (offset: number) => {
+      const topic = place >= 0 ? topics[place + offset] : undefined;
+      return topic ? { noteId: topic.note.id, title: topic.note.title } : undefined;
+    };
+    const questionIds = new Set(note.sections.filter((section) => section.kind === 'question').map((section) => section.id));
+    const settings = vscode.workspace.getConfiguration();
     panel.title = note.title;
     this.lastHtml = readerDocument({
       cspSource: webview.cspSource,
@@ -161,7 +176,13 @@ export class Reader extends Disposable {
       scriptUri: media('dist', 'webview', 'reader.js'),
       language: note.language,
       title: note.title,
-      bodyHtml: this.renderer.render(note.body, note.bodyLineOffset),
+      bodyHtml: this.renderer.render(note.body, { lineOffset: note.bodyLineOffset, questionIds }),
+      chrome: readerChrome({
+        outline: note.sections.map((section) => ({ id: section.id, title: section.title, level: section.level, question: section.kind === 'question' })),
+        previous: neighbour(-1),
+        next: neighbour(1),
+        strings: { contents: vscode.l10n.t('Contents'), previous: vscode.l10n.t('Previous:'), next: vscode.l10n.t('Next:'), hideAnswers: vscode.l10n.t('Hide answers') },
+      }),
       data: {
         noteId: note.id,
         language: note.language,
@@ -169,9 +190,16 @@ export class Reader extends Disposable {
         scrollY: position.scrollY,
         keepScroll: position.keepScroll ?? false,
         highlight: position.highlight ?? [],
-        strings: { copy: vscode.l10n.t('Copy'), insert: vscode.l10n.t('Insert at Cursor'), copied: vscode.l10n.t('Copied') },
+        hideAnswers: settings.get<boolean>('interviewNotes.reader.hideAnswers', false),
+        fonts: {
+          family: settings.get<string>('markdown.preview.fontFamily', ''),
+          size: settings.get<number>('markdown.preview.fontSize', 14),
+          lineHeight: settings.get<number>('markdown.preview.lineHeight', 1.6),
+        },
+        strings: { copy: vscode.l10n.t('Copy'), insert: vscode.l10n.t('Insert at Cursor'), copied: vscode.l10n.t('Copied'), showAnswer: vscode.l10n.t('Show answer'), hideAnswer: vscode.l10n.t('Hide answer') },
       },
     });
+    this.renderedPromise = new Promise((resolve) => (this.renderedResolve = resolve));
     webview.html = this.lastHtml;
   }
 
@@ -202,6 +230,7 @@ export class Reader extends Disposable {
         }
         return;
       case 'ready':
+        this.renderedResolve?.();
         return;
     }
   }

@@ -87,7 +87,10 @@ export async function showSearchPicker(dependencies: SearchPickerDependencies, o
       disposables.push(
         picker.onDidAccept(() => {
           const item = picker.selectedItems[0];
-          if (item?.recent !== undefined) {
+          if (!item) {
+            return; // Enter before any result is shown: keep the picker open
+          }
+          if (item.recent !== undefined) {
             picker.value = item.recent; // a recent search: run it again
             void update(item.recent);
             return;

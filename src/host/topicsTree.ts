@@ -13,14 +13,30 @@ export class TopicsTreeProvider extends Disposable implements vscode.TreeDataPro
   private readonly changeEmitter = this.register(new vscode.EventEmitter<TopicsTreeNode | undefined>());
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
+  private tag: string | undefined;
+
   constructor(private readonly library: NoteLibrary) {
     super();
     this.register(library.onDidChange(() => this.changeEmitter.fire(undefined)));
   }
 
+  /** Shows only the topics with this tag; undefined shows them all. */
+  setTagFilter(tag: string | undefined): void {
+    this.tag = tag;
+    void vscode.commands.executeCommand('setContext', 'interviewNotes.filtered', tag !== undefined);
+    this.changeEmitter.fire(undefined);
+  }
+
+  get tagFilter(): string | undefined {
+    return this.tag;
+  }
+
   async getChildren(node?: TopicsTreeNode): Promise<TopicsTreeNode[]> {
     if (!node) {
-      return (await this.library.topics()).map((loaded) => ({ kind: 'topic', note: loaded.note }));
+      const topics = (await this.library.topics()).filter((loaded) => this.tag === undefined || loaded.note.tags.includes(this.tag));
+      // The welcome view shows only once the notes are known to be empty, never while they load.
+      void vscode.commands.executeCommand('setContext', 'interviewNotes.empty', topics.length === 0);
+      return topics.map((loaded) => ({ kind: 'topic', note: loaded.note }));
     }
     const sections = node.kind === 'topic' ? topLevelSections(node.note) : childrenOf(node.note, node.section.id);
     return sections.map((section) => ({ kind: 'section', note: node.note, section }));
@@ -46,6 +62,12 @@ export class TopicsTreeProvider extends Disposable implements vscode.TreeDataPro
     item.contextValue = section.kind;
     item.command = { command: openNoteCommand, title: vscode.l10n.t('Open Note'), arguments: [note.id, section.id] };
     return item;
+  }
+
+  /** The tree node for a place in a note, for "Reveal in Sidebar". */
+  nodeFor(note: Note, sectionId: string | undefined): TopicsTreeNode {
+    const section = sectionId ? note.sections.find((candidate) => candidate.id === sectionId) : undefined;
+    return section ? { kind: 'section', note, section } : { kind: 'topic', note };
   }
 
   getParent(node: TopicsTreeNode): TopicsTreeNode | undefined {

@@ -9,7 +9,9 @@ interface ReaderData {
   readonly keepScroll: boolean;
   /** Words a search matched, to mark in the section it opened. */
   readonly highlight: readonly string[];
-  readonly strings: { readonly copy: string; readonly insert: string; readonly copied: string };
+  readonly hideAnswers: boolean;
+  readonly fonts: { readonly family: string; readonly size: number; readonly lineHeight: number };
+  readonly strings: { readonly copy: string; readonly insert: string; readonly copied: string; readonly showAnswer: string; readonly hideAnswer: string };
 }
 
 interface SavedState {
@@ -17,6 +19,7 @@ interface SavedState {
   readonly language: string;
   readonly sectionId?: string;
   readonly scrollY: number;
+  readonly hideAnswers?: boolean;
 }
 
 declare function acquireVsCodeApi(): {
@@ -103,9 +106,45 @@ function topVisibleSection(): string | undefined {
 }
 
 function saveState(): void {
-  const sectionId = topVisibleSection();
-  vscode.setState({ noteId: data.noteId, language: data.language, sectionId, scrollY: window.scrollY });
-  return void sectionId;
+  vscode.setState({ noteId: data.noteId, language: data.language, sectionId: topVisibleSection(), scrollY: window.scrollY, hideAnswers: document.body.classList.contains('hide-answers') });
+}
+
+/** "Hide answers": every answer folds under its question until its button is clicked. */
+function setUpAnswers(): void {
+  const toggle = document.getElementById('hide-answers') as HTMLInputElement | null;
+  for (const answer of Array.from(document.querySelectorAll<HTMLElement>('.answer'))) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'answer-toggle';
+    button.textContent = data.strings.showAnswer;
+    button.setAttribute('aria-expanded', 'false');
+    button.addEventListener('click', () => {
+      const revealed = answer.classList.toggle('revealed');
+      button.textContent = revealed ? data.strings.hideAnswer : data.strings.showAnswer;
+      button.setAttribute('aria-expanded', String(revealed));
+    });
+    answer.before(button);
+  }
+  const saved = vscode.getState();
+  const hidden = saved?.noteId === data.noteId && typeof saved.hideAnswers === 'boolean' ? saved.hideAnswers : data.hideAnswers;
+  document.body.classList.toggle('hide-answers', hidden);
+  if (toggle) {
+    toggle.checked = hidden;
+    toggle.addEventListener('change', () => {
+      document.body.classList.toggle('hide-answers', toggle.checked);
+      saveState();
+    });
+  }
+}
+
+/** The user's Markdown preview font settings, as VS Code's own preview uses them. */
+function applyFonts(): void {
+  const style = document.body.style;
+  if (data.fonts.family) {
+    style.setProperty('--markdown-font-family', data.fonts.family);
+  }
+  style.setProperty('--markdown-font-size', `${data.fonts.size}px`);
+  style.setProperty('--markdown-line-height', String(data.fonts.lineHeight));
 }
 
 function restorePosition(): void {
@@ -184,6 +223,13 @@ window.addEventListener('scroll', () => {
   }, 150);
 });
 
+applyFonts();
 addCodeButtons();
-restorePosition();
+setUpAnswers();
+// Restore the place once the stylesheets are in: before that the page is too short to scroll.
+if (document.readyState === 'complete') {
+  restorePosition();
+} else {
+  window.addEventListener('load', restorePosition, { once: true });
+}
 vscode.postMessage({ type: 'ready' });

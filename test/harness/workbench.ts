@@ -1,6 +1,6 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, workbenchUrl } from './browser';
 import { startCodeServer, type RunningCodeServer } from './codeServer';
@@ -11,6 +11,8 @@ export interface WorkbenchOptions {
   readonly fixtureWorkspace: string;
   readonly settings?: Record<string, unknown>;
   readonly kind?: 'node' | 'web';
+  /** Files to add to the workspace copy, by path relative to it. */
+  readonly extraFiles?: Readonly<Record<string, string>>;
 }
 
 export interface OpenWorkbench {
@@ -19,6 +21,8 @@ export interface OpenWorkbench {
   readonly server: RunningCodeServer;
   readonly workspace: string;
   readonly url: string;
+  /** Reloads the window, as "Developer: Reload Window" does. */
+  reload(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -27,6 +31,10 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<OpenWork
   const base = mkdtempSync(join(tmpdir(), 'interview-notes-ui-'));
   const workspace = join(base, 'workspace');
   cpSync(options.fixtureWorkspace, workspace, { recursive: true });
+  for (const [path, content] of Object.entries(options.extraFiles ?? {})) {
+    mkdirSync(dirname(join(workspace, path)), { recursive: true });
+    writeFileSync(join(workspace, path), content);
+  }
   const server = await startCodeServer({
     entry: options.codeServerEntry,
     userDataDir: join(base, 'user-data'),
@@ -44,6 +52,14 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<OpenWork
     server,
     workspace,
     url,
+    reload: async () => {
+      // Through the command, as a person would: it lets the workbench save its state first.
+      await page.keyboard.press('F1');
+      await page.keyboard.type('Developer: Reload Window');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reload Window' }).first().waitFor({ timeout: 10_000 });
+      await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), page.keyboard.press('Enter')]);
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    },
     close: async () => {
       await browser.close();
       await server.stop();

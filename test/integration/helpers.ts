@@ -34,3 +34,23 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/**
+ * Presses Enter in the quick pick until the command that opened it settles, as a person
+ * waits for the results before pressing Enter. Enter on an empty list is ignored.
+ */
+export async function acceptUntilSettled<T>(pending: Thenable<T>, timeoutMs = 15_000): Promise<T> {
+  let settled = false;
+  const result = Promise.resolve(pending).finally(() => (settled = true));
+  const deadline = Date.now() + timeoutMs;
+  while (!settled) {
+    if (Date.now() > deadline) {
+      throw new Error('the quick pick did not settle');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    if (!settled) {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
+  }
+  return result;
+}

@@ -1,6 +1,6 @@
 import { assert } from 'chai';
 import * as vscode from 'vscode';
-import { closeAllEditors, extensionApi, waitFor } from './helpers';
+import { acceptUntilSettled, closeAllEditors, extensionApi, waitFor } from './helpers';
 
 describe('topics tree', () => {
   it('lists the bundled topics in order, with their sections under them', async () => {
@@ -75,11 +75,7 @@ describe('search', () => {
   });
 
   async function pickFirst(command: string, query: string): Promise<{ hit?: { noteId: string; sectionId?: string; language: string; terms: readonly string[] } } | undefined> {
-    const picked = vscode.commands.executeCommand<{ hit?: { noteId: string; sectionId?: string; language: string; terms: readonly string[] } } | undefined>(command, query);
-    // Let the picker show its results, then accept the first, as Enter would.
-    await new Promise((resolve) => setTimeout(resolve, 700));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    return picked;
+    return acceptUntilSettled(vscode.commands.executeCommand<{ hit?: { noteId: string; sectionId?: string; language: string; terms: readonly string[] } } | undefined>(command, query));
   }
 
   it('opens the reader at the section picked in "Search Notes", with the matched words marked', async () => {
@@ -103,12 +99,10 @@ describe('search', () => {
   it('offers recent searches when the box is empty, and runs one again when picked', async () => {
     const first = await pickFirst('interviewNotes.search', 'gap lock');
     assert.equal(first?.hit?.noteId, 'database');
-    const again = vscode.commands.executeCommand<{ hit?: { noteId: string; sectionId?: string } } | undefined>('interviewNotes.search');
-    await new Promise((resolve) => setTimeout(resolve, 700));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // the recent search
-    await new Promise((resolve) => setTimeout(resolve, 700));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // its first result
-    const result = await again;
+    // The reader takes the focus when it has loaded, which would close a quick pick opened before.
+    await (await extensionApi()).reader.rendered;
+    // Enter on the empty box picks the latest recent search and runs it; Enter again opens its first result.
+    const result = await acceptUntilSettled(vscode.commands.executeCommand<{ hit?: { noteId: string; sectionId?: string } } | undefined>('interviewNotes.search'));
     assert.equal(result?.hit?.sectionId, first?.hit?.sectionId);
   });
 });

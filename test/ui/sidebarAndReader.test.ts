@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { openWorkbench, type OpenWorkbench } from '../harness/workbench';
 import { uiTestEnvironment } from './environment';
+import { screenshotIfFailed } from './screenshotOnFailure';
 
 const screenshots = join(uiTestEnvironment.repoRoot, 'test-results', 'screenshots');
 
@@ -18,6 +19,10 @@ describe('sidebar and reader in the real workbench', function () {
 
   before(async () => {
     workbench = await openWorkbench({ ...uiTestEnvironment, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+  });
+
+  afterEach(async function () {
+    await screenshotIfFailed(this, workbench?.page);
   });
 
   after(async () => {

@@ -40,9 +40,19 @@ describe('note renderer', () => {
   });
 
   it('marks blocks with their source line, shifted by the front matter', () => {
-    const html = renderer.render('para\n\n## Two {#two}\n', 10);
+    const html = renderer.render('para\n\n## Two {#two}\n', { lineOffset: 10 });
     assert.match(html, /<p data-line="10">/);
     assert.match(html, /<h2 id="two" data-line="12">/);
+  });
+});
+
+describe('questions and answers', () => {
+  it('marks question headings and wraps each answer up to the next heading', () => {
+    const markdown = '## Questions {#questions}\n\n### Why? {#q-why}\n\nBecause.\n\n```python\nprint(1)\n```\n\n### How? {#q-how}\n\nLike this.\n\n## Next {#next}\n\nText.\n';
+    const html = renderer.render(markdown, { questionIds: new Set(['q-why', 'q-how']) });
+    assert.match(html, /<h3 id="q-why"[^>]*class="question"[^>]*>Why\?<\/h3>\n<div class="answer" data-question="q-why">\n<p[^>]*>Because.<\/p>\n<div class="code-block"[\s\S]*?<\/pre>\n<\/div>\s*<\/div>\n<h3 id="q-how"/);
+    assert.match(html, /<div class="answer" data-question="q-how">\n<p[^>]*>Like this.<\/p>\n<\/div>\n<h2 id="next"/);
+    assert.doesNotMatch(html, /<h2[^>]*class="question"/);
   });
 });
 

@@ -1,4 +1,4 @@
-import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from 'markdown-it';
+import MarkdownIt, { type MarkdownIt as MarkdownItInstance, type StateCore, type Token } from 'markdown-it';
 import { headingIdsPlugin } from './headingIds';
 import { highlightCode } from './highlight';
 
@@ -45,8 +45,15 @@ function decodeSafely(text: string): string | undefined {
   }
 }
 
+export interface RenderOptions {
+  /** Lines before the Markdown in its file (the front matter), for `data-line`. */
+  readonly lineOffset?: number;
+  /** Headings that are interview questions: marked, and their answers wrapped for "hide answers". */
+  readonly questionIds?: ReadonlySet<string>;
+}
+
 export interface NoteRenderer {
-  render(markdown: string, lineOffset?: number): string;
+  render(markdown: string, options?: RenderOptions): string;
 }
 
 /**
@@ -54,6 +61,13 @@ export interface NoteRenderer {
  * as their text, heading ids from the note format, `data-line` on blocks for scroll sync,
  * and highlighted code blocks.
  */
+/** A block of HTML we write ourselves (never from the note: raw HTML in notes is off). */
+function htmlToken(state: StateCore, html: string): Token {
+  const token = new state.Token('html_block', '', 0);
+  token.content = html;
+  return token;
+}
+
 export function createNoteRenderer(): NoteRenderer {
   const md: MarkdownItInstance = new MarkdownIt({
     html: false,
@@ -85,7 +99,42 @@ export function createNoteRenderer(): NoteRenderer {
     }
   });
 
+  // Each question heading gets a class, and what follows it up to the next section or
+  // question is wrapped in <div class="answer">, so the reader can fold answers.
+  md.core.ruler.push('interview_notes_answers', (state) => {
+    const questionIds = (state.env as { questionIds?: ReadonlySet<string> }).questionIds;
+    if (!questionIds || questionIds.size === 0) {
+      return;
+    }
+    const output: typeof state.tokens = [];
+    let open = false;
+    const close = () => {
+      if (open) {
+        output.push(htmlToken(state, '</div>\n'));
+        open = false;
+      }
+    };
+    for (let i = 0; i < state.tokens.length; i++) {
+      const token = state.tokens[i];
+      if (token.type === 'heading_open' && (token.tag === 'h2' || token.tag === 'h3')) {
+        close();
+        const id = token.attrGet('id');
+        if (token.tag === 'h3' && id !== null && questionIds.has(String(id))) {
+          token.attrJoin('class', 'question');
+          output.push(token, state.tokens[i + 1], state.tokens[i + 2]);
+          i += 2;
+          output.push(htmlToken(state, `<div class="answer" data-question="${md.utils.escapeHtml(String(id))}">\n`));
+          open = true;
+          continue;
+        }
+      }
+      output.push(token);
+    }
+    close();
+    state.tokens = output;
+  });
+
   return {
-    render: (markdown, lineOffset = 0) => md.render(markdown, { lineOffset }),
+    render: (markdown, options = {}) => md.render(markdown, { lineOffset: options.lineOffset ?? 0, questionIds: options.questionIds }),
   };
 }

@@ -1,4 +1,36 @@
 /** The reader webview's HTML page around a rendered note. Pure, so it is unit-tested. */
+export interface OutlineEntry {
+  readonly id: string;
+  readonly title: string;
+  readonly level: 2 | 3;
+  readonly question: boolean;
+}
+
+export interface TopicLink {
+  readonly noteId: string;
+  readonly title: string;
+}
+
+export interface ReaderChrome {
+  readonly outline: readonly OutlineEntry[];
+  readonly previous?: TopicLink;
+  readonly next?: TopicLink;
+  readonly strings: { readonly contents: string; readonly previous: string; readonly next: string; readonly hideAnswers: string };
+}
+
+/** The reader's own parts around the note: a toolbar, the outline, and links to the neighbouring topics. */
+export function readerChrome(chrome: ReaderChrome): { top: string; bottom: string } {
+  const entries = chrome.outline
+    .map((entry) => `<li class="outline-${entry.level}${entry.question ? ' outline-question' : ''}"><a href="#${escapeAttribute(entry.id)}">${escapeHtml(entry.title)}</a></li>`)
+    .join('');
+  const topicLink = (link: TopicLink | undefined, label: string, className: string) =>
+    link ? `<a class="${className}" href="${escapeAttribute(link.noteId)}.md"><span class="nav-label">${escapeHtml(label)}</span> ${escapeHtml(link.title)}</a>` : '<span></span>';
+  const top = `<div class="reader-toolbar"><label class="hide-answers-toggle"><input type="checkbox" id="hide-answers"> ${escapeHtml(chrome.strings.hideAnswers)}</label></div>
+      <details class="outline" open><summary>${escapeHtml(chrome.strings.contents)}</summary><ul>${entries}</ul></details>`;
+  const bottom = `<nav class="topic-nav">${topicLink(chrome.previous, chrome.strings.previous, 'previous-topic')}${topicLink(chrome.next, chrome.strings.next, 'next-topic')}</nav>`;
+  return { top, bottom };
+}
+
 export interface ReaderDocumentParts {
   readonly cspSource: string;
   readonly nonce: string;
@@ -7,6 +39,8 @@ export interface ReaderDocumentParts {
   readonly language: string;
   readonly title: string;
   readonly bodyHtml: string;
+  /** The reader's own parts above and below the note (readerChrome). */
+  readonly chrome?: { readonly top: string; readonly bottom: string };
   /** Serialisable state and strings for the script, passed in a data attribute. */
   readonly data: unknown;
 }
@@ -31,10 +65,12 @@ export function readerDocument(parts: ReaderDocumentParts): string {
   </head>
   <body>
     <div id="reader-data" data-reader="${escapeAttribute(JSON.stringify(parts.data))}"></div>
+    ${parts.chrome?.top ?? ''}
     <main class="note" id="note">
       <h1 class="note-title">${escapeHtml(parts.title)}</h1>
       ${parts.bodyHtml}
     </main>
+    ${parts.chrome?.bottom ?? ''}
     <script nonce="${escapeAttribute(parts.nonce)}" src="${escapeAttribute(parts.scriptUri)}"></script>
   </body>
 </html>`;

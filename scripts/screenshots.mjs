@@ -1,0 +1,70 @@
+// Screenshots of the real workbench with the extension, in a light and a dark theme.
+//   node scripts/screenshots.mjs            into test-results/screenshots/ (git-ignored)
+//   node scripts/screenshots.mjs --readme   also refresh the ones the README shows, in media/screenshots/
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { ensureCodeServer, ensureDebianPackages, repoRoot } from './lib/setup.mjs';
+
+const require = createRequire(import.meta.url);
+const forReadme = process.argv.includes('--readme');
+ensureDebianPackages(['codeServerBuild', 'browser']);
+const codeServerEntry = ensureCodeServer();
+if (spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), '--tests'], { cwd: repoRoot, stdio: 'inherit' }).status !== 0) {
+  process.exit(1);
+}
+const { openWorkbench } = require(join(repoRoot, 'out', 'harness', 'workbench.js'));
+const out = join(repoRoot, 'test-results', 'screenshots');
+mkdirSync(out, { recursive: true });
+
+const themes = { light: 'Default Light Modern', dark: 'Default Dark Modern' };
+for (const [kind, theme] of Object.entries(themes)) {
+  const workbench = await openWorkbench({
+    codeServerEntry,
+    extensionPath: repoRoot,
+    fixtureWorkspace: join(repoRoot, 'test', 'fixtures', 'workspace'),
+    settings: { 'workbench.colorTheme': theme },
+  });
+  try {
+    const { page } = workbench;
+    await page.getByRole('tab', { name: /Interview Notes/ }).click();
+    const docker = page.locator('.monaco-list-row', { hasText: 'Docker' }).first();
+    await docker.waitFor({ timeout: 60_000 });
+    await docker.click();
+    const reader = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await reader.locator('h3#cmd-entrypoint').waitFor({ timeout: 30_000 });
+    await reader.locator('h3#cmd-entrypoint').evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(800);
+    const readerShot = join(out, `reader-${kind}.png`);
+    await page.screenshot({ path: readerShot });
+    // The questions with their answers folded, for self-testing.
+    await reader.locator('#hide-answers').check();
+    await reader.locator('h2#questions').evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(500);
+    const questionsShot = join(out, `questions-${kind}.png`);
+    await page.screenshot({ path: questionsShot });
+    // Search from the command palette, in Chinese.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Interview Notes: Search Notes');
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
+    await page.keyboard.type('缓存穿透');
+    await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(800);
+    const searchShot = join(out, `search-${kind}.png`);
+    await page.screenshot({ path: searchShot });
+    await page.keyboard.press('Escape');
+    console.log(`[screenshots] ${readerShot}, ${questionsShot}, ${searchShot}`);
+    if (forReadme) {
+      mkdirSync(join(repoRoot, 'media', 'screenshots'), { recursive: true });
+      for (const shot of [readerShot, questionsShot, searchShot]) {
+        copyFileSync(shot, join(repoRoot, 'media', 'screenshots', shot.split('/').pop()));
+      }
+    }
+  } finally {
+    await workbench.close();
+  }
+}

@@ -1,0 +1,108 @@
+import * as vscode from 'vscode';
+import { Disposable } from './disposable';
+import { languageSetting } from './noteLanguage';
+import type { NoteLibrary } from './noteLibrary';
+import type { Reader } from './reader';
+import type { TopicsTreeNode, TopicsTreeProvider } from './topicsTree';
+
+/** Where a tree command acts: the item it was invoked on, or else the reader's current place. */
+function placeOf(node: TopicsTreeNode | undefined, reader: Reader): { noteId: string; sectionId?: string } | undefined {
+  if (node) {
+    return { noteId: node.note.id, sectionId: node.kind === 'section' ? node.section.id : undefined };
+  }
+  return reader.location;
+}
+
+/** The sidebar's title and item commands: filter, language, open to the side, source, link, reveal. */
+export class TreeCommands extends Disposable {
+  constructor(
+    private readonly tree: TopicsTreeProvider,
+    private readonly treeView: vscode.TreeView<TopicsTreeNode>,
+    private readonly library: NoteLibrary,
+    private readonly reader: Reader,
+  ) {
+    super();
+    const command = (id: string, run: (node?: TopicsTreeNode) => unknown) => this.register(vscode.commands.registerCommand(id, run));
+    this.register(vscode.commands.registerCommand('interviewNotes.filterByTag', (tag: unknown) => this.filterByTag(typeof tag === 'string' ? tag : undefined)));
+    command('interviewNotes.clearFilter', () => this.setFilter(undefined));
+    command('interviewNotes.switchLanguage', () => this.switchLanguage());
+    command('interviewNotes.openItem', (node) => this.open(node, vscode.ViewColumn.Active));
+    command('interviewNotes.openToSide', (node) => this.open(node, vscode.ViewColumn.Beside));
+    command('interviewNotes.openSource', (node) => this.openSource(node));
+    command('interviewNotes.copyLink', (node) => this.copyLink(node));
+    command('interviewNotes.revealInSidebar', () => this.revealInSidebar());
+  }
+
+  async filterByTag(tag?: string): Promise<string | undefined> {
+    const tags = [...new Set((await this.library.topics()).flatMap((topic) => topic.note.tags))].sort();
+    const picked = tag ?? (await vscode.window.showQuickPick(tags, { placeHolder: vscode.l10n.t('Show only the topics with this tag') }));
+    if (picked !== undefined) {
+      this.setFilter(picked);
+    }
+    return picked;
+  }
+
+  private setFilter(tag: string | undefined): void {
+    this.tree.setTagFilter(tag);
+    this.treeView.message = tag === undefined ? undefined : vscode.l10n.t('Topics tagged #{0}', tag);
+  }
+
+  private async switchLanguage(): Promise<void> {
+    const current = vscode.workspace.getConfiguration().get<string>(languageSetting, 'auto');
+    const choices = [
+      { label: vscode.l10n.t('Follow VS Code'), value: 'auto' },
+      { label: 'English', value: 'en' },
+      { label: '简体中文', value: 'zh-cn' },
+    ].map((choice) => ({ ...choice, description: choice.value === current ? vscode.l10n.t('current') : undefined }));
+    const picked = await vscode.window.showQuickPick(choices, { placeHolder: vscode.l10n.t('Language of the notes') });
+    if (picked) {
+      await vscode.workspace.getConfiguration().update(languageSetting, picked.value, vscode.ConfigurationTarget.Global);
+    }
+  }
+
+  private async open(node: TopicsTreeNode | undefined, viewColumn: vscode.ViewColumn): Promise<void> {
+    const place = placeOf(node, this.reader);
+    if (place) {
+      await this.reader.show(place, { viewColumn });
+    }
+  }
+
+  /** Opens the note's Markdown file at the heading. */
+  private async openSource(node: TopicsTreeNode | undefined): Promise<vscode.TextEditor | undefined> {
+    const place = placeOf(node, this.reader);
+    const loaded = place && (await this.library.note(place.noteId, this.reader.location?.noteId === place.noteId ? this.reader.location.language : undefined));
+    if (!loaded || !place) {
+      return undefined;
+    }
+    const line = loaded.note.sections.find((section) => section.id === place.sectionId)?.line ?? 0;
+    const position = new vscode.Position(line, 0);
+    return vscode.window.showTextDocument(loaded.file.uri, { selection: new vscode.Range(position, position), preview: false });
+  }
+
+  /** Copies a link that works inside notes: `redis.md#cache-penetration`. */
+  private async copyLink(node: TopicsTreeNode | undefined): Promise<string | undefined> {
+    const place = placeOf(node, this.reader);
+    if (!place) {
+      return undefined;
+    }
+    const link = `${place.noteId}.md${place.sectionId ? `#${place.sectionId}` : ''}`;
+    await vscode.env.clipboard.writeText(link);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', link), 3000);
+    return link;
+  }
+
+  /** Selects the reader's current section in the sidebar. */
+  private async revealInSidebar(): Promise<TopicsTreeNode | undefined> {
+    const location = this.reader.location;
+    const loaded = location && (await this.library.note(location.noteId, location.language));
+    if (!loaded || !location) {
+      return undefined;
+    }
+    if (this.tree.tagFilter !== undefined && !loaded.note.tags.includes(this.tree.tagFilter)) {
+      this.setFilter(undefined);
+    }
+    const node = this.tree.nodeFor(loaded.note, location.sectionId);
+    await this.treeView.reveal(node, { select: true, focus: true, expand: true });
+    return node;
+  }
+}

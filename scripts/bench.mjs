@@ -81,6 +81,10 @@ figures.push({
   baselineValue: round(median(samples.map((sample) => sample.baseline.activationWallMs))),
 });
 
+// Rendering, in plain Node: the reader's renderer against bare markdown-it on the same input.
+const { renderFigures } = require(join(repoRoot, 'out', 'bench', 'renderBench.js'));
+figures.push(...renderFigures(quick));
+
 for (const [name, file] of [['bundle.node.bytes', 'dist/node/extension.js'], ['bundle.web.bytes', 'dist/web/extension.js'], ['bundle.webview.bytes', 'dist/webview/reader.js']]) {
   figures.push({ name, value: statSync(join(repoRoot, file)).size, unit: 'bytes', baseline: null, baselineValue: null });
 }

@@ -9,7 +9,7 @@ import { ensureCodeServer, ensureDebianPackages, repoRoot } from './lib/setup.mj
 
 const require = createRequire(import.meta.url);
 const forReadme = process.argv.includes('--readme');
-ensureDebianPackages(['codeServerBuild', 'browser']);
+ensureDebianPackages(['codeServerBuild', 'browser', 'cjkFonts']);
 const codeServerEntry = ensureCodeServer();
 if (spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), '--tests'], { cwd: repoRoot, stdio: 'inherit' }).status !== 0) {
   process.exit(1);
@@ -18,16 +18,28 @@ const { openWorkbench } = require(join(repoRoot, 'out', 'harness', 'workbench.js
 const out = join(repoRoot, 'test-results', 'screenshots');
 mkdirSync(out, { recursive: true });
 
-const themes = { light: 'Default Light Modern', dark: 'Default Dark Modern' };
-for (const [kind, theme] of Object.entries(themes)) {
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+}
+
+for (const kind of ['light', 'dark']) {
   const workbench = await openWorkbench({
     codeServerEntry,
     extensionPath: repoRoot,
     fixtureWorkspace: join(repoRoot, 'test', 'fixtures', 'workspace'),
-    settings: { 'workbench.colorTheme': theme },
   });
   try {
     const { page } = workbench;
+    const themeClass = () => page.evaluate(() => document.querySelector('.monaco-workbench')?.className ?? '');
+    if (kind === 'dark' && !/\bvs-dark\b/.test(await themeClass())) {
+      // As a person would: the command switches to the preferred dark theme (Dark Modern).
+      await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+      await page.waitForFunction(() => document.querySelector('.monaco-workbench')?.classList.contains('vs-dark'), undefined, { timeout: 10_000 });
+    }
     await page.getByRole('tab', { name: /Interview Notes/ }).click();
     const docker = page.locator('.monaco-list-row', { hasText: 'Docker' }).first();
     await docker.waitFor({ timeout: 60_000 });
@@ -46,10 +58,7 @@ for (const [kind, theme] of Object.entries(themes)) {
     await page.screenshot({ path: questionsShot });
     // Search from the command palette, in Chinese.
     await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    await page.keyboard.type('Interview Notes: Search Notes');
-    await page.waitForTimeout(500);
-    await page.keyboard.press('Enter');
+    await runCommand(page, 'Interview Notes: Search Notes');
     await page.waitForTimeout(500);
     await page.keyboard.type('缓存穿透');
     await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 20_000 });

@@ -21,6 +21,8 @@ export const debianPackages = {
   noteChecks: ['nginx-light'],
   // The snippet checks compile and run the Java and Go snippets and validate Compose files.
   snippetChecks: ['default-jdk-headless', 'golang-go', 'docker-compose'],
+  // Only for screenshots: Chinese text in Chromium.
+  cjkFonts: ['fonts-noto-cjk'],
 };
 
 function log(message) {
@@ -33,7 +35,7 @@ function isInstalled(pkg) {
 }
 
 /** Installs missing Debian packages when root on Debian; otherwise prints the command and exits. */
-export function ensureDebianPackages(groups = Object.keys(debianPackages)) {
+export function ensureDebianPackages(groups = Object.keys(debianPackages).filter((group) => group !== 'cjkFonts')) {
   const wanted = [...new Set(groups.flatMap((group) => debianPackages[group]))];
   if (!existsSync('/usr/bin/dpkg-query')) {
     log(`not a Debian system: make sure these are installed: ${wanted.join(' ')}`);

@@ -24,7 +24,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['src/webview/**/*.ts'],
-    languageOptions: { globals: { ...globals.browser } },
+    // Its page.evaluate callbacks run in the browser.
+    files: ['src/webview/**/*.ts', 'scripts/screenshots.mjs'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
 );

@@ -7,7 +7,9 @@ import { NoteLibrary } from './noteLibrary';
 import { bundledNoteSource, workspaceNoteSources } from './noteSources';
 import { Reader } from './reader';
 import { showSearchPicker } from './searchPicker';
-import { pickAndInsertSnippet, SnippetCompletionProvider, snippetLanguages } from './snippetCompletions';
+import { completionSelector, pickAndInsertSnippet, SnippetCompletionProvider, snippetLanguageOf } from './snippetCompletions';
+import { snippetFoldersSetting, userSnippetFolders } from './snippetFolders';
+import { CodingAids } from './codingAids';
 import { SnippetLibrary } from './snippetLibrary';
 import { TopicsTreeProvider } from './topicsTree';
 import { TreeCommands } from './treeCommands';
@@ -32,7 +34,13 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
   };
   // Later sources win: a user's note replaces the bundled note with the same id.
   const library = own(new NoteLibrary([bundledNoteSource(context.extensionUri), ...workspaceNoteSources()], logger));
-  const snippets = own(new SnippetLibrary([vscode.Uri.joinPath(context.extensionUri, 'snippets')], logger));
+  const bundledSnippets = vscode.Uri.joinPath(context.extensionUri, 'snippets');
+  const snippets = own(new SnippetLibrary(() => [bundledSnippets, ...userSnippetFolders()], logger, (problems) => {
+    const [first] = problems;
+    const more = problems.length > 1 ? ` ${vscode.l10n.t('({0} more problems: see the Interview Notes output)', problems.length - 1)}` : '';
+    void vscode.window.showWarningMessage(`${vscode.l10n.t('Snippet file {0}, line {1}: {2}', first.file, first.line + 1, first.message)}${more}`);
+  }));
+  userSnippetFolders().forEach((folder) => snippets.watch(folder));
   const editors = own(new EditorTracker());
   const reader = own(
     new Reader({
@@ -51,7 +59,8 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
   const treeView = own(vscode.window.createTreeView(topicsViewId, { treeDataProvider: tree, showCollapseAll: true }));
   own(new TreeCommands(tree, treeView, library, reader));
   own(reader.registerSerializer());
-  own(vscode.languages.registerCompletionItemProvider(snippetLanguages.map((language) => ({ language })), new SnippetCompletionProvider(snippets)));
+  own(vscode.languages.registerCompletionItemProvider(completionSelector, new SnippetCompletionProvider(snippets)));
+  own(new CodingAids(library));
   own(vscode.commands.registerCommand(openNoteCommand, (noteId: unknown, sectionId: unknown) => {
     if (typeof noteId !== 'string') {
       return vscode.commands.executeCommand(searchCommand);
@@ -68,7 +77,7 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
   own(vscode.commands.registerCommand(searchCommand, (query: unknown) => showSearchPicker(searchDependencies, { query: typeof query === 'string' ? query : undefined })));
   own(vscode.commands.registerCommand(searchSnippetsCommand, (query: unknown) => showSearchPicker(searchDependencies, { query: typeof query === 'string' ? query : undefined, includeSnippets: true })));
   own(vscode.commands.registerCommand(insertSnippetCommand, () =>
-    pickAndInsertSnippet(snippets, (snippet) => editors.insertSnippet(snippet), editors.editor?.document.languageId),
+    pickAndInsertSnippet(snippets, (snippet) => editors.insertSnippet(snippet), editors.editor ? snippetLanguageOf(editors.editor.document) : undefined),
   ));
   own(vscode.commands.registerCommand(refreshCommand, () => {
     library.refresh();
@@ -77,6 +86,9 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
   own(vscode.workspace.onDidChangeConfiguration((event) => {
     if (event.affectsConfiguration(languageSetting)) {
       library.refresh();
+    }
+    if (event.affectsConfiguration(snippetFoldersSetting)) {
+      snippets.refresh();
     }
   }));
   return { activationMs: 0, activationWallMs: 0, library, snippets, reader, tree };

@@ -7,15 +7,39 @@ import type { SnippetLibrary } from './snippetLibrary';
 /** Languages the bundled snippets are written for (the completion provider's selector). */
 export const snippetLanguages = ['dockerfile', 'nginx', 'python', 'sql', 'yaml', 'dockercompose', 'typescript', 'javascript', 'java', 'go'];
 
-/** Offers the snippets as completions; each snippet appears once, from this provider only. */
+/** YAML files named like Compose files get the Compose snippets. */
+export const composeFilePattern = '**/{compose,docker-compose}*.{yml,yaml}';
+
+export function snippetLanguageOf(document: vscode.TextDocument): string {
+  if (document.languageId === 'yaml' && /(^|\/)(docker-)?compose[^/]*\.ya?ml$/i.test(document.uri.path)) {
+    return 'dockercompose';
+  }
+  return document.languageId;
+}
+
+/**
+ * Offers the snippets as completions; each snippet appears once, from this provider only.
+ * The items are made once per language and reused, so a keystroke costs no I/O and no parsing.
+ */
 export class SnippetCompletionProvider implements vscode.CompletionItemProvider {
-  constructor(private readonly library: SnippetLibrary) {}
+  private readonly items = new Map<string, vscode.CompletionItem[]>();
+
+  constructor(private readonly library: SnippetLibrary) {
+    library.onDidChange(() => this.items.clear());
+  }
 
   async provideCompletionItems(document: vscode.TextDocument): Promise<vscode.CompletionItem[]> {
-    const snippets = await this.library.forLanguage(document.languageId);
-    return snippets.flatMap((snippet) => snippet.prefixes.map((prefix) => toCompletionItem(snippet, prefix)));
+    const language = snippetLanguageOf(document);
+    let items = this.items.get(language);
+    if (!items) {
+      items = (await this.library.forLanguage(language)).flatMap((snippet) => snippet.prefixes.map((prefix) => toCompletionItem(snippet, prefix)));
+      this.items.set(language, items);
+    }
+    return items;
   }
 }
+
+export const completionSelector: vscode.DocumentSelector = [...snippetLanguages.map((language) => ({ language })), { language: 'yaml', pattern: composeFilePattern }];
 
 export function toCompletionItem(snippet: Snippet, prefix: string): vscode.CompletionItem {
   const item = new vscode.CompletionItem({ label: prefix, description: snippet.name }, vscode.CompletionItemKind.Snippet);

@@ -10,11 +10,25 @@ export class SnippetLibrary extends Disposable {
   private readonly changeEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changeEmitter.event;
 
+  /**
+   * @param folders the bundled folder first, then the user's; asked each time the library
+   * is (re)read, so a changed setting takes effect on refresh.
+   */
   constructor(
-    private readonly folders: readonly vscode.Uri[],
+    private readonly folders: () => readonly vscode.Uri[],
     private readonly logger: Logger,
+    private readonly onProblems?: (problems: readonly SnippetProblem[]) => void,
   ) {
     super();
+  }
+
+  /** Reloads when a snippet file in one of these folders changes. */
+  watch(folder: vscode.Uri): void {
+    const watcher = this.register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '*.{json,code-snippets}')));
+    const reload = () => this.refresh();
+    this.register(watcher.onDidChange(reload));
+    this.register(watcher.onDidCreate(reload));
+    this.register(watcher.onDidDelete(reload));
   }
 
   refresh(): void {
@@ -51,7 +65,7 @@ export class SnippetLibrary extends Disposable {
   private async read(): Promise<{ snippets: Snippet[]; problems: SnippetProblem[] }> {
     const snippets: Snippet[] = [];
     const problems: SnippetProblem[] = [];
-    for (const folder of this.folders) {
+    for (const folder of this.folders()) {
       let entries: [string, vscode.FileType][];
       try {
         entries = await vscode.workspace.fs.readDirectory(folder);
@@ -76,6 +90,9 @@ export class SnippetLibrary extends Disposable {
     }
     for (const problem of problems) {
       this.logger.warn(`${problem.file}:${problem.line + 1}: ${problem.message}`);
+    }
+    if (problems.length > 0) {
+      this.onProblems?.(problems);
     }
     this.logger.info(`loaded ${snippets.length} snippets`);
     return { snippets, problems };

@@ -40,7 +40,6 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
     const more = problems.length > 1 ? ` ${vscode.l10n.t('({0} more problems: see the Interview Notes output)', problems.length - 1)}` : '';
     void vscode.window.showWarningMessage(`${vscode.l10n.t('Snippet file {0}, line {1}: {2}', first.file, first.line + 1, first.message)}${more}`);
   }));
-  userSnippetFolders().forEach((folder) => snippets.watch(folder));
   const editors = own(new EditorTracker());
   const reader = own(
     new Reader({

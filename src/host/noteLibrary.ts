@@ -45,14 +45,24 @@ export class NoteLibrary extends Disposable {
     private readonly coalesceMs = 150,
   ) {
     super();
-    for (const source of sources) {
+    this.register({ dispose: () => clearTimeout(this.changeTimer) });
+  }
+
+  private watching = false;
+
+  /** Watches the sources from the first read on: nothing to keep up to date before that. */
+  private watchSources(): void {
+    if (this.watching) {
+      return;
+    }
+    this.watching = true;
+    for (const source of this.sources) {
       const watcher = this.register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(source.root, '**/*.md')));
       const queue = (uri: vscode.Uri) => this.queueChange(uri);
       this.register(watcher.onDidChange(queue));
       this.register(watcher.onDidCreate(queue));
       this.register(watcher.onDidDelete(queue));
     }
-    this.register({ dispose: () => clearTimeout(this.changeTimer) });
   }
 
   /** Many changes in a burst (a git checkout, a copied folder) become one update. */
@@ -143,6 +153,7 @@ export class NoteLibrary extends Disposable {
   }
 
   private load(): Promise<Snapshot> {
+    this.watchSources();
     this.snapshot ??= this.readSources();
     return this.snapshot;
   }

@@ -42,7 +42,8 @@ export class Reader extends Disposable {
   private current: (ReaderLocation & { language: NoteLanguage }) | undefined;
   private renderer: NoteRenderer | undefined;
   private lastHtml = '';
-  private renderedResolve: (() => void) | undefined;
+  /** Waiting for the webview to load the latest render; all settle on its next "ready". */
+  private readonly renderedWaiters: (() => void)[] = [];
   private renderedPromise: Promise<void> = Promise.resolve();
 
   constructor(private readonly dependencies: ReaderDependencies) {
@@ -199,7 +200,7 @@ export class Reader extends Disposable {
         strings: { copy: vscode.l10n.t('Copy'), insert: vscode.l10n.t('Insert at Cursor'), copied: vscode.l10n.t('Copied'), showAnswer: vscode.l10n.t('Show answer'), hideAnswer: vscode.l10n.t('Hide answer') },
       },
     });
-    this.renderedPromise = new Promise((resolve) => (this.renderedResolve = resolve));
+    this.renderedPromise = new Promise((resolve) => this.renderedWaiters.push(resolve));
     webview.html = this.lastHtml;
   }
 
@@ -230,7 +231,7 @@ export class Reader extends Disposable {
         }
         return;
       case 'ready':
-        this.renderedResolve?.();
+        this.renderedWaiters.splice(0).forEach((resolve) => resolve());
         return;
     }
   }

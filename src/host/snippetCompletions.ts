@@ -76,19 +76,19 @@ export async function pickAndInsertSnippet(library: SnippetLibrary, insert: (sni
   type Item = vscode.QuickPickItem & { snippet?: Snippet };
   const forLanguage = snippets.filter((snippet) => languageId && snippet.languages.includes(languageId));
   const others = snippets.filter((snippet) => !forLanguage.includes(snippet));
-  const toItem = (snippet: Snippet): Item => ({ label: snippet.name, description: snippet.prefixes.join(', '), detail: snippet.description, snippet });
+  const toItem = (snippet: Snippet): Item => ({ label: snippet.name, description: `${snippet.languages.join(', ')} · ${snippet.prefixes.join(', ')}`, detail: snippet.description, snippet });
   const items: Item[] = [];
   if (forLanguage.length > 0) {
     items.push({ label: languageId ?? '', kind: vscode.QuickPickItemKind.Separator }, ...forLanguage.map(toItem));
   }
-  const byLanguage = new Map<string, Snippet[]>();
+  // The others grouped by the topic of the note that explains them.
+  const byTopic = new Map<string, Snippet[]>();
   for (const snippet of others) {
-    const group = byLanguage.get(snippet.languages[0]) ?? [];
-    group.push(snippet);
-    byLanguage.set(snippet.languages[0], group);
+    const topic = snippet.note?.noteId ?? snippet.languages[0];
+    byTopic.set(topic, [...(byTopic.get(topic) ?? []), snippet]);
   }
-  for (const [language, group] of byLanguage) {
-    items.push({ label: language, kind: vscode.QuickPickItemKind.Separator }, ...group.map(toItem));
+  for (const [topic, group] of byTopic) {
+    items.push({ label: topic, kind: vscode.QuickPickItemKind.Separator }, ...group.map(toItem));
   }
   const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Pick a snippet to insert'), matchOnDescription: true, matchOnDetail: true });
   return picked?.snippet ? insert(new vscode.SnippetString(picked.snippet.body)) : false;

@@ -22,8 +22,14 @@ export class SnippetLibrary extends Disposable {
     super();
   }
 
-  /** Reloads when a snippet file in one of these folders changes. */
-  watch(folder: vscode.Uri): void {
+  private readonly watched = new Set<string>();
+
+  /** Reloads when a snippet file in a folder read so far changes. */
+  private watch(folder: vscode.Uri): void {
+    if (this.watched.has(folder.toString())) {
+      return;
+    }
+    this.watched.add(folder.toString());
     const watcher = this.register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '*.{json,code-snippets}')));
     const reload = () => this.refresh();
     this.register(watcher.onDidChange(reload));
@@ -65,6 +71,8 @@ export class SnippetLibrary extends Disposable {
   private async read(): Promise<{ snippets: Snippet[]; problems: SnippetProblem[] }> {
     const snippets: Snippet[] = [];
     const problems: SnippetProblem[] = [];
+    const [, ...userFolders] = this.folders();
+    userFolders.forEach((folder) => this.watch(folder));
     for (const folder of this.folders()) {
       let entries: [string, vscode.FileType][];
       try {

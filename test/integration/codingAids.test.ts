@@ -1,6 +1,6 @@
 import { assert } from 'chai';
 import * as vscode from 'vscode';
-import { closeAllEditors, extensionApi, waitFor, workspaceFile } from './helpers';
+import { acceptUntilSettled, closeAllEditors, extensionApi, waitFor, workspaceFile } from './helpers';
 
 const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
 
@@ -60,6 +60,15 @@ describe('coding aids', () => {
     assert.equal(editor.document.lineAt(2).text, 'CMD ["python", "app.py"]');
     await waitFor('the warning to go', () => (vscode.languages.getDiagnostics(editor.document.uri).some((diagnostic) => diagnostic.code === 'shell-form') ? undefined : true));
     await editor.document.save();
+  });
+
+  it('inserts the snippet picked in "Insert Snippet...", the current language first', async () => {
+    const editor = await openAtEnd('Dockerfile');
+    const before = editor.document.getText();
+    const inserted = await acceptUntilSettled(vscode.commands.executeCommand<boolean>('interviewNotes.insertSnippet'));
+    assert.isTrue(inserted);
+    assert.match(editor.document.getText().slice(before.length - 1), /ENTRYPOINT \["gunicorn"/);
+    await vscode.commands.executeCommand('undo');
   });
 
   it('reports a malformed user snippet file by path and line, and still loads the others', async () => {

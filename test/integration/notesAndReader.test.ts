@@ -100,7 +100,7 @@ describe('search', () => {
     const first = await pickFirst('interviewNotes.search', 'gap lock');
     assert.equal(first?.hit?.noteId, 'database');
     // The reader takes the focus when it has loaded, which would close a quick pick opened before.
-    await (await extensionApi()).reader.rendered;
+    await Promise.race([(await extensionApi()).reader.rendered, new Promise((resolve) => setTimeout(resolve, 5000))]);
     // Enter on the empty box picks the latest recent search and runs it; Enter again opens its first result.
     const result = await acceptUntilSettled(vscode.commands.executeCommand<{ hit?: { noteId: string; sectionId?: string } } | undefined>('interviewNotes.search'));
     assert.equal(result?.hit?.sectionId, first?.hit?.sectionId);

@@ -58,7 +58,12 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
   const treeView = own(vscode.window.createTreeView(topicsViewId, { treeDataProvider: tree, showCollapseAll: true }));
   own(new TreeCommands(tree, treeView, library, reader));
   own(reader.registerSerializer());
-  own(vscode.languages.registerCompletionItemProvider(completionSelector, new SnippetCompletionProvider(snippets)));
+  const sectionExcerpt = async (noteId: string, sectionId: string | undefined) => {
+    const section = (await library.note(noteId))?.note.sections.find((candidate) => candidate.id === sectionId);
+    const text = section?.text.replace(/\s+/g, ' ').trim();
+    return text && text.length > 280 ? `${text.slice(0, 280)}…` : text;
+  };
+  own(vscode.languages.registerCompletionItemProvider(completionSelector, new SnippetCompletionProvider(snippets, sectionExcerpt)));
   own(new CodingAids(library));
   own(vscode.commands.registerCommand(openNoteCommand, (noteId: unknown, sectionId: unknown) => {
     if (typeof noteId !== 'string') {

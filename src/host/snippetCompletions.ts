@@ -23,16 +23,39 @@ export function snippetLanguageOf(document: vscode.TextDocument): string {
  */
 export class SnippetCompletionProvider implements vscode.CompletionItemProvider {
   private readonly items = new Map<string, vscode.CompletionItem[]>();
+  private readonly snippetOf = new WeakMap<vscode.CompletionItem, Snippet>();
 
-  constructor(private readonly library: SnippetLibrary) {
+  /**
+   * @param noteExcerpt the start of the section a snippet names, in the display language;
+   * asked only when the user looks at an item's details, never per keystroke.
+   */
+  constructor(
+    private readonly library: SnippetLibrary,
+    private readonly noteExcerpt?: (noteId: string, sectionId: string | undefined) => Promise<string | undefined>,
+  ) {
     library.onDidChange(() => this.items.clear());
+  }
+
+  async resolveCompletionItem(item: vscode.CompletionItem): Promise<vscode.CompletionItem> {
+    const snippet = this.snippetOf.get(item);
+    if (snippet?.note && this.noteExcerpt) {
+      const excerpt = await this.noteExcerpt(snippet.note.noteId, snippet.note.sectionId);
+      item.documentation = snippetDocumentation(snippet, excerpt);
+    }
+    return item;
   }
 
   async provideCompletionItems(document: vscode.TextDocument): Promise<vscode.CompletionItem[]> {
     const language = snippetLanguageOf(document);
     let items = this.items.get(language);
     if (!items) {
-      items = (await this.library.forLanguage(language)).flatMap((snippet) => snippet.prefixes.map((prefix) => toCompletionItem(snippet, prefix)));
+      items = (await this.library.forLanguage(language)).flatMap((snippet) =>
+        snippet.prefixes.map((prefix) => {
+          const item = toCompletionItem(snippet, prefix);
+          this.snippetOf.set(item, snippet);
+          return item;
+        }),
+      );
       this.items.set(language, items);
     }
     return items;
@@ -51,10 +74,15 @@ export function toCompletionItem(snippet: Snippet, prefix: string): vscode.Compl
   return item;
 }
 
-export function snippetDocumentation(snippet: Snippet): vscode.MarkdownString {
+export function snippetDocumentation(snippet: Snippet, noteExcerpt?: string): vscode.MarkdownString {
   const markdown = new vscode.MarkdownString(undefined, true);
   if (snippet.description) {
     markdown.appendText(snippet.description);
+    markdown.appendMarkdown('\n\n');
+  }
+  if (noteExcerpt) {
+    markdown.appendMarkdown('> ');
+    markdown.appendText(noteExcerpt);
     markdown.appendMarkdown('\n\n');
   }
   markdown.appendCodeblock(expandSnippetBody(snippet.body), snippet.languages[0]);

@@ -47,12 +47,16 @@ describe('snippet completions', () => {
     await vscode.commands.executeCommand('undo');
   });
 
-  it('offers a singleton in Python, with a link to its note', async () => {
-    const { items } = await completionsAt('app.py');
-    const singleton = items.find((item) => labelOf(item) === 'singleton');
+  it('offers a singleton in Python, with an excerpt of its note and a link to it', async () => {
+    const { editor } = await completionsAt('app.py');
+    const end = editor.selection.active;
+    // The third argument asks VS Code to resolve the items, as focusing one in the list does.
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, end, undefined, 100);
+    const singleton = list.items.find((item) => labelOf(item) === 'singleton');
     assert.ok(singleton);
     const documentation = singleton.documentation as vscode.MarkdownString;
     assert.include(documentation.value, 'command:interviewNotes.openNote');
     assert.include(documentation.value, 'def singleton(cls)');
+    assert.match(documentation.value, /\n> \S/, 'an excerpt of the note section');
   });
 });

@@ -46,7 +46,8 @@ export function startCodeServer(options: CodeServerOptions): Promise<RunningCode
     '--extensions-dir', options.extensionsDir,
     ...(options.extraArgs ?? []),
   ];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSCODE_PROXY_URI: '' } });
+  // Its own process group, so stopping it also stops the extension hosts it started.
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSCODE_PROXY_URI: '' }, detached: true });
   return new Promise((resolve, reject) => {
     let settled = false;
     let buffer = '';
@@ -55,7 +56,11 @@ export function startCodeServer(options: CodeServerOptions): Promise<RunningCode
       if (!settled) {
         settled = true;
         clearTimeout(timer);
-        child.kill('SIGKILL');
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          // already gone
+        }
         reject(error);
       }
     };
@@ -82,15 +87,24 @@ export function startCodeServer(options: CodeServerOptions): Promise<RunningCode
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // already gone
+    }
+  };
   if (child.exitCode !== null || child.signalCode !== null) {
+    signalGroup('SIGKILL'); // leftovers of a server that already exited
     return Promise.resolve();
   }
   return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    const timer = setTimeout(() => signalGroup('SIGKILL'), 5_000);
     child.once('exit', () => {
       clearTimeout(timer);
+      signalGroup('SIGKILL');
       resolve();
     });
-    child.kill('SIGTERM');
+    signalGroup('SIGTERM');
   });
 }

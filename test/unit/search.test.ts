@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { parseNote } from '../../src/core/notes/noteParser';
-import type { NoteLanguage } from '../../src/core/notes/note';
+import type { Note, NoteLanguage } from '../../src/core/notes/note';
+import { InvertedIndex, withinOneEdit } from '../../src/core/search/invertedIndex';
 import { parseQuery } from '../../src/core/search/query';
-import { NoteSearchIndex } from '../../src/core/search/searchIndex';
-import { tokenize } from '../../src/core/search/tokenizer';
+import { excerptAround, NoteSearchIndex } from '../../src/core/search/searchIndex';
+import { hanKey, hanKeyText, scanTokens, tokenize } from '../../src/core/search/tokenizer';
 
 function note(id: string, language: NoteLanguage, title: string, tags: string[], body: string) {
   const text = `---\nid: ${id}\ntitle: ${title}\ntags: [${tags.join(', ')}]\nicon: book\norder: 1\n---\n${body}`;
@@ -38,6 +39,37 @@ describe('search tokenizer', () => {
     const tokens = tokenize('redis 持久化');
     assert.ok(tokens.includes('redis'));
     assert.ok(tokens.includes('持久'));
+  });
+
+  it('gives a lone Han character as itself, and Han keys round-trip', () => {
+    assert.deepEqual(tokenize('锁 a 池'), ['锁', 'a', '池']);
+    for (const text of ['缓存', '锁', '㐀丂', '豈', '龥鿿']) {
+      const keys: number[] = [];
+      scanTokens(text, { latin: () => undefined, han: (key) => keys.push(key) });
+      assert.equal(hanKeyText(keys[0]), text);
+    }
+    assert.ok(hanKey(1, -1) < hanKey(1, 0) && hanKey(1, 28095) < hanKey(2, -1), 'the bigrams of a character follow its lone key');
+  });
+
+  it('hands the sink spans of the text, lowercased words and their hashes', () => {
+    const words: string[] = [];
+    scanTokens('Café  PROXY_Pass 9x', {
+      latin: (text, start, end) => words.push(text.slice(start, end).toLowerCase()),
+      han: () => undefined,
+    });
+    assert.deepEqual(words, ['café', 'proxy_pass', 'proxy', 'pass', '9x']);
+  });
+});
+
+describe('search excerpts', () => {
+  it('flattens whitespace and marks cut text around the first match', () => {
+    assert.equal(excerptAround('  one\n\n two   three  ', ['two']), 'one two three');
+    const text = `${'a '.repeat(50)}needle${' b'.repeat(100)}`;
+    const excerpt = excerptAround(text, ['NEEDLE'.toLowerCase(), 'b'], 30);
+    assert.ok(excerpt.startsWith('…') && excerpt.endsWith('…'), excerpt);
+    assert.equal(excerpt.replace(/…/g, '').length, 30);
+    assert.ok(excerpt.includes('needle'));
+    assert.equal(excerptAround('no match here', ['zzz'], 5), 'no ma');
   });
 });
 
@@ -80,6 +112,109 @@ describe('search index', () => {
     assert.deepEqual(index.search('#docker persistence').filter((hit) => hit.noteId !== 'docker'), []);
   });
 
+  it('matches a capitalised heading that is the whole field', () => {
+    const hits = sampleIndex().search('volumes');
+    assert.equal(hits[0]?.sectionId, 'volumes');
+  });
+
+  it('completes only the last word, from three letters', () => {
+    const index = sampleIndex();
+    assert.equal(index.search('entryp')[0]?.sectionId, 'cmd-entrypoint', 'the last word is completed as you type');
+    assert.equal(index.search('persist')[0]?.sectionId, 'persistence');
+    assert.ok(index.search('persist rdb').every((hit) => !hit.terms.includes('persistence')), 'a finished word is not completed');
+    assert.equal(index.search('en').length, 0, 'two letters match no longer word');
+    assert.equal(index.search('proxy_pa')[0]?.sectionId, 'reverse-proxy', 'the last word, identifier parts included');
+  });
+
+  it('tolerates a typo in any word, but takes a common word as it is', () => {
+    const index = sampleIndex();
+    assert.equal(index.search('entrypiont volumes')[0]?.sectionId, 'volumes');
+    assert.ok(index.search('entrypiont volumes').some((hit) => hit.sectionId === 'cmd-entrypoint'));
+    assert.deepEqual(index.search('dokcer exec')[0]?.terms.includes('docker'), true);
+    const typoOf = (word: string) => index.search(word).flatMap((hit) => hit.terms);
+    assert.ok(!typoOf('redis').includes('reds'), 'no typo matches for an indexed word');
+    assert.ok(withinOneEdit('entrypoint', 'entrypiont') && withinOneEdit('redis', 'reds') && !withinOneEdit('redis', 'rdeiss'));
+  });
+
+  it('finds a Chinese single character at the start or end of a word', () => {
+    const index = sampleIndex();
+    assert.equal(index.search('缓')[0]?.sectionId, 'cache-penetration');
+    assert.equal(index.search('透')[0]?.sectionId, 'cache-penetration', '透 only ends the bigram 穿透');
+    assert.equal(index.search('卷')[0]?.sectionId, 'volumes');
+    assert.ok(index.search('缓').every((hit) => hit.language === 'zh-cn'));
+  });
+
+  it('applies filters to every match, however many there are', () => {
+    const index = new NoteSearchIndex();
+    for (let n = 0; n < 30; n++) {
+      const tag = n % 3 === 0 ? 'wanted' : 'other';
+      index.addNote(note(`topic-${n}`, 'en', `Topic ${n}`, [tag], `## Shared {#shared}\n\nshared words ${'filler '.repeat(n)}\n`));
+    }
+    const hits = index.search('#wanted shared', 5);
+    assert.equal(hits.length, 5);
+    assert.ok(hits.every((hit) => Number(hit.noteId.slice('topic-'.length)) % 3 === 0));
+    assert.equal(index.search('topic:topic-7 shared').length, 1);
+    assert.deepEqual(index.search('#nothing shared'), []);
+  });
+
+  it('updates notes after the index was packed, and packs again', () => {
+    const index = sampleIndex();
+    index.prepare();
+    assert.equal(index.search('proxy_pass')[0]?.sectionId, 'reverse-proxy');
+    index.addNote(note('nginx', 'en', 'Nginx', ['nginx'], '## Gzip {#gzip}\n\nCompression of responses, and buffering.\n'));
+    index.addNote(note('kafka', 'en', 'Kafka', ['kafka'], '## Partitions {#partitions}\n\nCompression per partition.\n'));
+    assert.equal(index.search('proxy_pass').length, 0, 'the old text is gone before the next prepare()');
+    assert.deepEqual(index.search('compression').map((hit) => hit.noteId).sort(), ['kafka', 'nginx']);
+    assert.equal(index.sectionCount, 16);
+    index.removeNote('kafka', 'en');
+    index.prepare();
+    assert.deepEqual(index.search('compression').map((hit) => hit.noteId), ['nginx']);
+    assert.equal(index.search('partition').length, 0);
+    index.addNote(note('kafka', 'en', 'Kafka', ['kafka'], '## Partitions {#partitions}\n\nCompression per partition.\n'));
+    assert.deepEqual(index.search('partitions').map((hit) => hit.noteId), ['kafka']);
+    assert.equal(index.search('entrypoint')[0]?.sectionId, 'cmd-entrypoint', 'other notes are untouched');
+  });
+
+  it('gives the same results after updates, packed apart or all together, as an index built afresh', () => {
+    const words = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'theta', 'kappa', 'lambda', 'omega', '缓存', '穿透', '持久化', '集群'];
+    let seed = 7;
+    const pick = () => words[(seed = (seed * 16807) % 2147483647) % words.length];
+    const body = (n: number) => [0, 1, 2].map((s) => `## Part ${s} ${pick()} {#p${s}}\n\n${Array.from({ length: 12 + n % 9 }, pick).join(' ')}\n`).join('\n');
+    const make = (n: number, version: number) => note(`note-${n}`, n % 2 === 0 ? 'en' : 'zh-cn', `Note ${n} ${pick()}`, [`tag${n % 4}`], body(n + version));
+    const notes = new Map<number, Note>();
+    const live = new NoteSearchIndex();
+    for (let n = 0; n < 60; n++) {
+      notes.set(n, make(n, 0));
+      live.addNote(notes.get(n)!);
+    }
+    live.prepare();
+    const deltaSize = () => (live as unknown as { index: { delta: { postings: Int32Array } } }).index.delta.postings.length;
+    const queries = ['alpha', 'beta gamma', '缓存穿透', 'omega #tag1', 'kap', 'lambda zeta theta', '集'];
+    const snapshot = (index: NoteSearchIndex) =>
+      queries.map((query) => index.search(query, 500).map((hit) => `${hit.noteId}#${hit.sectionId ?? ''}:${hit.score.toFixed(9)}`).sort());
+    const updates: [string, number][] = [['update', 3], ['remove', 8], ['update', 3], ['add', 61], ['remove', 61], ['update', 20], ['add', 62]];
+    for (const [change, n] of updates) {
+      if (change === 'remove') {
+        live.removeNote(`note-${n}`, n % 2 === 0 ? 'en' : 'zh-cn');
+        notes.delete(n);
+      } else {
+        notes.set(n, make(n, change === 'update' ? 5 : 0));
+        live.addNote(notes.get(n)!);
+      }
+      const fresh = new NoteSearchIndex();
+      [...notes.values()].forEach((kept) => fresh.addNote(kept));
+      const sets = (results: string[][]) => results.map((hits) => hits.map((hit) => hit.split(':')[0]));
+      assert.deepEqual(sets(snapshot(live)), sets(snapshot(fresh)), `after ${change} ${n}`);
+      assert.ok(deltaSize() > 0 || change === 'remove', 'small changes are packed apart from the rest');
+      assert.equal(live.sectionCount, fresh.sectionCount);
+    }
+    live.prepare();
+    assert.equal(deltaSize(), 0);
+    const fresh = new NoteSearchIndex();
+    [...notes.values()].forEach((kept) => fresh.addNote(kept));
+    assert.deepEqual(snapshot(live), snapshot(fresh), 'and, once packed, the same scores');
+  });
+
   it('replaces a note on update and forgets it on removal', () => {
     const index = sampleIndex();
     index.addNote(note('nginx', 'en', 'Nginx', ['nginx'], '## Gzip {#gzip}\n\nCompression of responses.\n'));
@@ -87,5 +222,42 @@ describe('search index', () => {
     assert.equal(index.search('compression')[0]?.sectionId, 'gzip');
     index.removeNote('nginx', 'en');
     assert.equal(index.search('compression').length, 0);
+  });
+});
+
+describe('inverted index', () => {
+  it('ranks by BM25, whole-query matches first, and keeps the best of many', () => {
+    const index = new InvertedIndex();
+    const documents: number[] = [];
+    for (let n = 0; n < 500; n++) {
+      // Every document has "common"; every 7th also "rare"; repeats make some stronger.
+      const text = `common ${n % 7 === 0 ? 'rare '.repeat(1 + (n % 5)) : ''}word${n}`;
+      documents.push(index.add([{ text, weight: 1 }]));
+    }
+    const results = index.search(['rare', 'common'], { limit: 10 });
+    assert.equal(results.length, 10);
+    for (const result of results) {
+      assert.equal(result.document % 7, 0, 'a document with both words first');
+      assert.deepEqual(result.matches.map((match) => match.term).sort(), ['common', 'rare']);
+    }
+    for (let i = 1; i < results.length; i++) {
+      const [before, after] = [results[i - 1], results[i]];
+      assert.ok(before.score > after.score || (before.score === after.score && before.document < after.document));
+    }
+    assert.equal(index.search(['common'], { limit: 1000 }).length, 500);
+    index.remove(documents[0]);
+    assert.equal(index.search(['common'], { limit: 1000 }).length, 499);
+    assert.equal(index.documentCount, 499);
+  });
+
+  it('holds documents with many distinct terms', () => {
+    const index = new InvertedIndex();
+    const words = Array.from({ length: 700 }, (_, n) => `w${n}`);
+    const document = index.add([{ text: words.join(' '), weight: 1 }]);
+    index.add([{ text: 'w1 other', weight: 1 }]);
+    for (const word of ['w0', 'w350', 'w699']) {
+      assert.deepEqual(index.search([word], { limit: 5 }).map((result) => result.document), [document]);
+    }
+    assert.equal(index.termCount, 701);
   });
 });

@@ -8,35 +8,52 @@
  */
 
 export interface TokenSink {
-  latin(word: string): void;
+  /**
+   * A Latin word: `text.slice(start, end)` in lower case, and its latinHash. The scanner passes
+   * spans of the original text rather than strings, so the index can look words up without
+   * creating a string per token (most of the garbage of indexing did come from those).
+   */
+  latin(text: string, start: number, end: number, hash: number): void;
   /** A Han bigram (or a lone Han character) as a number: see hanKey. */
   han(key: number): void;
 }
 
-const hanRanges: readonly [number, number][] = [
-  [0x3400, 0x4dbf],
-  [0x4e00, 0x9fff],
-  [0xf900, 0xfaff],
-];
+// CJK Unified Ideographs Extension A, the main block, and the compatibility ideographs.
+const extensionALow = 0x3400;
+const extensionAHigh = 0x4dbf;
+const unifiedLow = 0x4e00;
+const unifiedHigh = 0x9fff;
+const compatibilityLow = 0xf900;
+const compatibilityHigh = 0xfaff;
+const unifiedOffset = extensionAHigh - extensionALow + 1;
+const compatibilityOffset = unifiedOffset + unifiedHigh - unifiedLow + 1;
+const hanCount = compatibilityOffset + compatibilityHigh - compatibilityLow + 1;
 
-/** The position of a Han character among the ranges above, or -1. */
+/** The position of a Han character among the ranges above, or -1 (comparisons, not a loop: it runs per character). */
 function hanIndex(code: number): number {
-  let offset = 0;
-  for (const [low, high] of hanRanges) {
-    if (code >= low && code <= high) {
-      return offset + code - low;
-    }
-    offset += high - low + 1;
+  if (code < extensionALow) {
+    return -1;
+  }
+  if (code <= extensionAHigh) {
+    return code - extensionALow;
+  }
+  if (code >= unifiedLow && code <= unifiedHigh) {
+    return code - unifiedLow + unifiedOffset;
+  }
+  if (code >= compatibilityLow && code <= compatibilityHigh) {
+    return code - compatibilityLow + compatibilityOffset;
   }
   return -1;
 }
-
-const hanCount = hanRanges.reduce((sum, [low, high]) => sum + high - low + 1, 0);
 
 /** A number for a Han bigram (second character -1 for a lone character), small enough for a V8 small integer. */
 export function hanKey(first: number, second: number): number {
   return first * (hanCount + 1) + (second + 1);
 }
+
+/** How many Han characters keys are made of; a key's first character is key / hanKeysPerCharacter. */
+export const hanCharacterCount = hanCount;
+export const hanKeysPerCharacter = hanCount + 1;
 
 export function hanKeyText(key: number): string {
   const first = Math.floor(key / (hanCount + 1));
@@ -45,22 +62,38 @@ export function hanKeyText(key: number): string {
 }
 
 function hanCharacter(index: number): string {
-  for (const [low, high] of hanRanges) {
-    if (index <= high - low) {
-      return String.fromCharCode(low + index);
-    }
-    index -= high - low + 1;
+  if (index < unifiedOffset) {
+    return String.fromCharCode(extensionALow + index);
   }
-  return '';
+  if (index < compatibilityOffset) {
+    return String.fromCharCode(unifiedLow + index - unifiedOffset);
+  }
+  return index < hanCount ? String.fromCharCode(compatibilityLow + index - compatibilityOffset) : '';
+}
+
+/** FNV-1a over the lowercased word; the index's term table and typo table are keyed by it. */
+export function latinHash(word: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) {
+    hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+  }
+  return hash;
 }
 
 const nonAsciiLetter = /[\p{L}\p{N}]/u;
+/** Whether each non-ASCII UTF-16 unit is a letter or digit: 0 not asked yet, 1 yes, 2 no (the regex is slow per character). */
+const nonAsciiClass = new Uint8Array(0x10000);
 
-function isWordCharacter(code: number, text: string, position: number): boolean {
+function isWordCharacter(code: number): boolean {
   if (code < 128) {
     return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
   }
-  return nonAsciiLetter.test(text[position]);
+  let known = nonAsciiClass[code];
+  if (known === 0) {
+    known = nonAsciiLetter.test(String.fromCharCode(code)) ? 1 : 2;
+    nonAsciiClass[code] = known;
+  }
+  return known === 1;
 }
 
 /** Scans text once, handing each token to the sink without building intermediate arrays. */
@@ -69,59 +102,105 @@ export function scanTokens(text: string, sink: TokenSink): void {
   let position = 0;
   while (position < length) {
     const code = text.charCodeAt(position);
-    const han = code >= 0x3400 ? hanIndex(code) : -1;
+    const han = code >= extensionALow ? hanIndex(code) : -1;
     if (han >= 0) {
       let previous = han;
       let next = position + 1;
-      let runLength = 1;
       while (next < length) {
-        const current = text.charCodeAt(next) >= 0x3400 ? hanIndex(text.charCodeAt(next)) : -1;
+        const current = hanIndex(text.charCodeAt(next));
         if (current < 0) {
           break;
         }
         sink.han(hanKey(previous, current));
         previous = current;
         next++;
-        runLength++;
       }
-      if (runLength === 1) {
+      if (next === position + 1) {
         sink.han(hanKey(han, -1));
       }
       position = next;
       continue;
     }
-    if (!isWordCharacter(code, text, position)) {
+    if (!isWordCharacter(code)) {
       position++;
       continue;
     }
     const start = position;
     let underscore = false;
+    let ascii = true;
+    let hash = 0x811c9dc5;
     while (position < length) {
-      const current = text.charCodeAt(position);
-      if ((current >= 0x3400 && hanIndex(current) >= 0) || !isWordCharacter(current, text, position)) {
+      let current = text.charCodeAt(position);
+      if (current >= 128) {
+        if (hanIndex(current) >= 0 || !isWordCharacter(current)) {
+          break;
+        }
+        ascii = false;
+      } else if (!isWordCharacter(current)) {
         break;
+      } else if (current <= 90 && current >= 65) {
+        current |= 0x20;
       }
       underscore ||= current === 95;
+      hash = Math.imul(hash ^ current, 0x01000193);
       position++;
     }
-    const word = text.slice(start, position).toLowerCase();
-    sink.latin(word);
-    if (underscore) {
-      for (const part of word.split('_')) {
-        if (part) {
-          sink.latin(part);
-        }
+    if (ascii) {
+      sink.latin(text, start, position, hash);
+      if (underscore) {
+        latinParts(text, start, position, sink);
+      }
+    } else {
+      // Lower case may change the length outside ASCII (İ → i̇), so such words become strings.
+      const word = text.slice(start, position).toLowerCase();
+      sink.latin(word, 0, word.length, latinHash(word));
+      if (underscore) {
+        latinParts(word, 0, word.length, sink);
       }
     }
   }
 }
 
+/** The parts of `proxy_pass`: proxy, pass. */
+function latinParts(text: string, start: number, end: number, sink: TokenSink): void {
+  let partStart = start;
+  let hash = 0x811c9dc5;
+  for (let i = start; i <= end; i++) {
+    let code = i < end ? text.charCodeAt(i) : 95;
+    if (code === 95) {
+      if (i > partStart) {
+        sink.latin(text, partStart, i, hash);
+      }
+      partStart = i + 1;
+      hash = 0x811c9dc5;
+      continue;
+    }
+    if (code <= 90 && code >= 65) {
+      code |= 0x20;
+    }
+    hash = Math.imul(hash ^ code, 0x01000193);
+  }
+}
+
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  scanTokens(text, { latin: (word) => tokens.push(word), han: (key) => tokens.push(hanKeyText(key)) });
+  scanTokens(text, {
+    latin: (source, start, end) => tokens.push(source.slice(start, end).toLowerCase()),
+    han: (key) => tokens.push(hanKeyText(key)),
+  });
   return tokens;
 }
 
 export function isHan(text: string): boolean {
   return text.length > 0 && hanIndex(text.charCodeAt(0)) >= 0;
+}
+
+/** The key of the first Han bigram (or lone character) of the text, if it starts with Han. */
+export function hanKeyOf(text: string): number | undefined {
+  const first = text.length > 0 ? hanIndex(text.charCodeAt(0)) : -1;
+  if (first < 0) {
+    return undefined;
+  }
+  const second = text.length > 1 ? hanIndex(text.charCodeAt(1)) : -1;
+  return hanKey(first, second);
 }

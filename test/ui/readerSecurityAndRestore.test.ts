@@ -1,24 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
 import { openWorkbench, type OpenWorkbench } from '../harness/workbench';
 import { uiTestEnvironment } from './environment';
 import { screenshotIfFailed } from './screenshotOnFailure';
-
-function readerFrame(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-}
-
-async function openTopic(page: Page, title: string): Promise<void> {
-  const activity = page.getByRole('tab', { name: /Interview Notes/ });
-  if ((await activity.getAttribute('aria-selected')) !== 'true') {
-    await activity.click();
-  }
-  const row = page.locator('.monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ timeout: 60_000 });
-  await row.click();
-}
+import { openTopic, readerFrame } from './workbenchParts';
 
 describe('reader security and restore in the real workbench', function () {
   this.timeout(240_000);

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { openWorkbench, type OpenWorkbench } from '../harness/workbench';
 import { uiTestEnvironment } from './environment';
 import { screenshotIfFailed } from './screenshotOnFailure';
+import { readerFrame } from './workbenchParts';
 
 describe('search from the command palette in the real workbench', function () {
   this.timeout(180_000);
@@ -42,7 +43,7 @@ describe('search from the command palette in the real workbench', function () {
     assert.match(row, /缓存穿透/);
     assert.match(row, /Redis/);
     await page.keyboard.press('Enter');
-    const reader = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    const reader = readerFrame(page);
     await reader.locator('mark.search-match').first().waitFor({ timeout: 30_000 });
     assert.match(await reader.locator('html').getAttribute('lang') ?? '', /zh-cn/);
   });

@@ -1,17 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
 import { openWorkbench, type OpenWorkbench } from '../harness/workbench';
 import { uiTestEnvironment } from './environment';
 import { screenshotIfFailed } from './screenshotOnFailure';
+import { readerFrame } from './workbenchParts';
 
 const screenshots = join(uiTestEnvironment.repoRoot, 'test-results', 'screenshots');
-
-/** The reader's HTML lives two frames down: the webview host iframe, then its active frame. */
-function readerFrame(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-}
 
 describe('sidebar and reader in the real workbench', function () {
   this.timeout(180_000);

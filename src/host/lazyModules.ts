@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
-// The heavy parts of the core (markdown-it, highlight.js, YAML, the search index, the JSONC
+// The heavy parts of the core (markdown-it, YAML, the search index, the JSONC
 // parser) are loaded on first use, not when VS Code loads the extension. The Node build
 // keeps them in a second file (dist/node/heavy.js); the web build inlines them, and esbuild
 // evaluates a require()d module only when it is first asked for. Either way activation

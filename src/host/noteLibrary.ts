@@ -25,6 +25,26 @@ interface Snapshot {
 
 export const maxNoteBytes = 2 * 1024 * 1024;
 
+/** How many note files are read at once. */
+const readBatchSize = 200;
+
+/**
+ * Long jobs (reading and indexing thousands of notes) give the extension host back every
+ * few milliseconds, so other extensions and the UI never wait on us.
+ */
+class TimeSlicer {
+  private sliceStarted = Date.now();
+
+  constructor(private readonly sliceMs = 15) {}
+
+  async pauseIfDue(): Promise<void> {
+    if (Date.now() - this.sliceStarted > this.sliceMs) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      this.sliceStarted = Date.now();
+    }
+  }
+}
+
 /**
  * Every note from every source, parsed once and kept until a source changes. Nothing is
  * read until a view, command or provider first asks.
@@ -140,11 +160,14 @@ export class NoteLibrary extends Disposable {
 
   /** The search index over every note in every language, built on first use. */
   searchIndex(): Promise<NoteSearchIndex> {
-    this.index ??= this.load().then(({ notes }) => {
+    this.index ??= this.load().then(async ({ notes }) => {
       const started = Date.now();
       const index = new (searchIndexModule().NoteSearchIndex)();
-      for (const loaded of notes.values()) {
+      // Thousands of notes take a second or more to index: pause now and then.
+      const slicer = new TimeSlicer();
+      for (const loaded of [...notes.values()]) {
         index.addNote(loaded.note);
+        await slicer.pauseIfDue();
       }
       this.logger.info(`search index: ${index.sectionCount} sections in ${Date.now() - started} ms`);
       return index;
@@ -162,14 +185,20 @@ export class NoteLibrary extends Disposable {
     const started = Date.now();
     const notes = new Map<string, LoadedNote>();
     const problems: NoteFileProblem[] = [];
+    const slicer = new TimeSlicer();
     for (const source of this.sources) {
       const files = await source.listNotes();
-      const results = await Promise.all(files.map((file) => this.readNote(file, source)));
-      for (const result of results) {
-        problems.push(...result.problems);
-        if (result.loaded) {
-          notes.set(`${result.loaded.note.language}:${result.loaded.note.id}`, result.loaded);
+      // A few files at a time, parsed between pauses: ten thousand notes parsed in one go
+      // would hold the extension host for seconds.
+      for (let start = 0; start < files.length; start += readBatchSize) {
+        const results = await Promise.all(files.slice(start, start + readBatchSize).map((file) => this.readNote(file, source)));
+        for (const result of results) {
+          problems.push(...result.problems);
+          if (result.loaded) {
+            notes.set(`${result.loaded.note.language}:${result.loaded.note.id}`, result.loaded);
+          }
         }
+        await slicer.pauseIfDue();
       }
     }
     for (const problem of problems) {

@@ -1,9 +1,10 @@
 // `npm run bench`: performance figures, each beside a baseline measured in the same run.
 //   --json    print only one JSON object: { "figures": [ { name, value, unit, baseline, baselineValue } ] }
-//   --quick   the fast subset (one activation sample instead of five)
+//   --quick   the fast subset: one activation sample, search on 1,000 notes only, no RESULTS.md
+// A full run writes its table to bench/RESULTS.md with the machine it ran on.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ensureCodeServer, ensureDebianPackages, repoRoot } from './lib/setup.mjs';
@@ -34,22 +35,31 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 // Activation in the real Node extension host, against an empty extension loaded the same
 // way, alternating between the two so both see the same machine load.
 const { runInExtensionHost } = require(join(repoRoot, 'out', 'harness', 'runExtensionTests.js'));
-async function activationSample(extensionPath, id) {
+async function runSuite(extensionPath, suite, fixtureWorkspace, timeoutMs = 120_000) {
   const run = await runInExtensionHost({
     kind: 'node',
     codeServerEntry,
     extensionPath,
-    testsBundle: join(extensionPath, 'out', 'bench', 'activationSuite.js'),
+    testsBundle: join(extensionPath, 'out', 'bench', suite),
     resultsFile: '.bench-results.json',
-    fixtureWorkspace: join(repoRoot, 'test', 'fixtures', 'workspace'),
-    timeoutMs: 120_000,
+    fixtureWorkspace,
+    timeoutMs,
     log: say,
   });
-  if (run.exitCode !== 0 || typeof run.results?.[id]?.activationMs !== 'number') {
-    say(`[bench] activation run failed: ${run.error ?? `exit ${run.exitCode}`}`);
+  if (run.exitCode !== 0 || typeof run.results !== 'object' || run.results === null) {
+    say(`[bench] ${suite} failed: ${run.error ?? `exit ${run.exitCode}`}`);
     process.exit(1);
   }
-  return run.results[id];
+  return run.results;
+}
+
+async function activationSample(extensionPath, id) {
+  const results = await runSuite(extensionPath, 'activationSuite.js', join(repoRoot, 'test', 'fixtures', 'workspace'));
+  if (typeof results[id]?.activationMs !== 'number') {
+    say(`[bench] no activation figure for ${id}`);
+    process.exit(1);
+  }
+  return results[id];
 }
 
 // The baseline gets a copy of the suite inside its folder: VS Code runs a suite in the host
@@ -65,7 +75,19 @@ for (let i = 0; i < (quick ? 1 : 3); i++) {
     baseline: await activationSample(baselinePath, 'interview-notes.empty-baseline'),
   });
 }
+
+// Scale: a workspace whose .interview-notes/ holds 10,000 generated notes (the search
+// benchmark's corpus), loaded through the real library in the real host.
+say('[bench] 10,000 notes in the extension host');
+const { vocabularyFrom, writeCorpus } = require(join(repoRoot, 'out', 'bench', 'search', 'corpus.js'));
+const scaleWorkspace = mkdtempSync(join(tmpdir(), 'interview-notes-scale-'));
+cpSync(join(repoRoot, 'test', 'fixtures', 'workspace'), scaleWorkspace, { recursive: true });
+writeCorpus(join(scaleWorkspace, '.interview-notes'), 10_000, vocabularyFrom(join(repoRoot, 'notes')));
+const scale = await runSuite(repoRoot, 'scaleSuite.js', scaleWorkspace, 600_000);
+const scaleBaseline = await runSuite(baselinePath, 'scaleSuite.js', scaleWorkspace, 600_000);
+rmSync(scaleWorkspace, { recursive: true, force: true });
 rmSync(baselinePath, { recursive: true, force: true });
+
 figures.push({
   name: 'activation.ms',
   value: round(median(samples.map((sample) => sample.ours.activationMs))),
@@ -88,27 +110,94 @@ figures.push({
   baselineValue: round(median(samples.map((sample) => sample.baseline.activationWallMs))),
 });
 
+figures.push({
+  name: 'tree.expand.10k.ms',
+  value: round(scale.treeExpandMs),
+  unit: 'ms',
+  baseline: `a tree provider over a plain array of the same shape (first level of ${scale.topics} topics + one topic)`,
+  baselineValue: round(scale.treeExpandBaselineMs),
+});
+figures.push({
+  name: 'memory.10k.MB',
+  value: round(scale.heapLoadedMB, 1),
+  unit: 'MB',
+  baseline: `empty extension's host; ours holds ${round(scale.heapLoadedMB - scaleBaseline.heapLoadedMB, 1)} MB more (10,000 notes loaded and indexed; JS heap + ArrayBuffers after GC)`,
+  baselineValue: round(scaleBaseline.heapLoadedMB, 1),
+});
+figures.push({
+  name: 'library.load.10k.ms',
+  value: round(scale.loadMs),
+  unit: 'ms',
+  baseline: 'building the search index over the same notes, same host (read + parse, in 200-file batches with pauses)',
+  baselineValue: round(scale.indexMs),
+});
+
 // Rendering, in plain Node: the reader's renderer against bare markdown-it on the same input.
 const { renderFigures } = require(join(repoRoot, 'out', 'bench', 'renderBench.js'));
 figures.push(...renderFigures(quick));
 
+// Search, in plain Node: the index against a linear scan and ripgrep over the same corpus.
+say('[bench] search');
+const searchRun = spawnSync(process.execPath, ['--expose-gc', join(repoRoot, 'out', 'bench', 'searchBench.js'), '--json', ...(quick ? ['--quick'] : [])], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+if (searchRun.status !== 0) {
+  say('[bench] the search benchmark failed');
+  process.exit(1);
+}
+const search = JSON.parse(searchRun.stdout);
+const corpusSize = quick ? 1000 : 10000;
+const engine = (name) => search.corpora.find((corpus) => corpus.engine === name && corpus.notes === corpusSize);
+const size = quick ? '1k' : '10k';
+figures.push(
+  { name: `search.p95.${size}.ms`, value: engine('index').p95Ms, unit: 'ms', baseline: `ripgrep over the same ${corpusSize} notes, p95 of 200 queries`, baselineValue: engine('ripgrep').p95Ms },
+  { name: `search.p50.${size}.ms`, value: engine('index').p50Ms, unit: 'ms', baseline: 'a linear scan of the same sections in memory, p50', baselineValue: engine('linear-scan').p50Ms },
+  { name: `search.build.${size}.ms`, value: engine('index').buildMs, unit: 'ms', baseline: 'splitting the same notes into lowercased sections for a scan', baselineValue: engine('linear-scan').buildMs },
+  { name: `search.heap.${size}.MB`, value: engine('index').heapMB, unit: 'MB', baseline: 'the lowercased sections a scan keeps', baselineValue: engine('linear-scan').heapMB },
+  { name: 'search.recall@1', value: search.recallAt1, unit: '', baseline: `recall@3 on the same ${search.queries} queries (bench/search/relevance.json)`, baselineValue: search.recallAt3 },
+  { name: 'search.mrr', value: search.mrr, unit: '', baseline: null, baselineValue: null },
+);
+
 for (const [name, file] of [['bundle.node.bytes', 'dist/node/extension.js'], ['bundle.web.bytes', 'dist/web/extension.js'], ['bundle.webview.bytes', 'dist/webview/reader.js']]) {
   figures.push({ name, value: statSync(join(repoRoot, file)).size, unit: 'bytes', baseline: null, baselineValue: null });
 }
+
+// The package users install.
+say('[bench] packaging');
+const vsixPath = join(mkdtempSync(join(tmpdir(), 'interview-notes-vsix-')), 'interview-notes.vsix');
+const vsce = spawnSync(process.execPath, [join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsixPath], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'ignore', 'inherit'] });
+if (vsce.status !== 0) {
+  say('[bench] vsce package failed');
+  process.exit(1);
+}
+figures.push({ name: 'vsix.bytes', value: statSync(vsixPath).size, unit: 'bytes', baseline: null, baselineValue: null });
+rmSync(join(vsixPath, '..'), { recursive: true, force: true });
 
 function round(value, digits = 2) {
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;
 }
 
+const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 1024 ** 3)} GiB; Node ${process.version}, ${process.platform}`;
+const rows = figures.map((figure) => [figure.name, `${figure.value} ${figure.unit}`.trim(), figure.baselineValue === null ? '-' : `${figure.baselineValue} ${figure.unit}`.trim(), figure.baseline ?? '']);
+const headings = ['figure', 'value', 'baseline', 'baseline is'];
+const footer = `(${samples.length} activation samples, median; ${machine})`;
+
 if (json) {
-  process.stdout.write(`${JSON.stringify({ figures }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ figures, machine }, null, 2)}\n`);
 } else {
-  const rows = figures.map((figure) => [figure.name, `${figure.value} ${figure.unit}`, figure.baselineValue === null ? '-' : `${figure.baselineValue} ${figure.unit}`, figure.baseline ?? '']);
-  const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => row[column].length), ['figure', 'value', 'baseline', 'baseline is'][column].length));
+  const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => row[column].length), headings[column].length));
   const line = (cells) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ');
-  console.log(line(['figure', 'value', 'baseline', 'baseline is']));
+  console.log(line(headings));
   console.log(widths.map((width) => '-'.repeat(width)).join('  '));
   rows.forEach((row) => console.log(line(row)));
-  console.log(`\n(${samples.length} activation samples, median; Node ${process.version}, ${process.platform})`);
+  console.log(`\n${footer}`);
+}
+
+if (!quick) {
+  const cell = (text) => text.replace(/\|/g, '\\|');
+  const table = [headings, headings.map(() => '---'), ...rows].map((row) => `| ${row.map(cell).join(' | ')} |`).join('\n');
+  writeFileSync(
+    join(repoRoot, 'bench', 'RESULTS.md'),
+    `# Benchmark results\n\nThe last full \`npm run bench\`, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, on ${machine}.\nEach figure sits beside its baseline, measured in the same run. Targets: activation under 5 ms, completion under 1 ms, rendering at most 1.5 times bare markdown-it, 10,000 notes in under 150 MB beyond an empty extension.\n\n${table}\n\n${footer}\n`,
+  );
+  say('[bench] wrote bench/RESULTS.md');
 }

@@ -101,9 +101,12 @@ if (withTests) {
     { ...nodeTest, entryPoints: testFiles('test/unit'), outdir: 'out/unit' },
     { ...nodeTest, entryPoints: testFiles('test/ui'), outdir: 'out/ui' },
     { ...nodeTest, entryPoints: ['test/harness/runExtensionTests.ts', 'test/harness/workbench.ts'], outdir: 'out/harness' },
-    { ...nodeTest, entryPoints: ['bench/searchBench.ts', 'bench/renderBench.ts'], outdir: 'out/bench' },
-    // The in-host suite bundles the extension's own code, like the integration suite.
-    { ...common, minify: false, sourcemap: false, platform: 'node', format: 'cjs', entryPoints: ['bench/activationSuite.ts'], outfile: 'out/bench/activationSuite.js', external: ['vscode'], mainFields: ['module', 'main'], plugins: [heavyModules('web')] },
+    { ...nodeTest, entryPoints: ['bench/searchBench.ts', 'bench/renderBench.ts', 'bench/search/corpus.ts'], outbase: 'bench', outdir: 'out/bench' },
+    // The in-host suites bundle the extension's own code, like the integration suite.
+    ...['activationSuite', 'scaleSuite'].map((suite) => ({
+      ...common, minify: false, sourcemap: false, platform: 'node', format: 'cjs', entryPoints: [`bench/${suite}.ts`], outfile: `out/bench/${suite}.js`,
+      external: ['vscode'], mainFields: ['module', 'main'], plugins: [heavyModules('web')],
+    })),
     {
       ...common, minify: false, sourcemap: 'inline', platform: 'node', format: 'cjs',
       entryPoints: ['test/integration/runNode.ts'], outfile: 'out/integration/node.js', mainFields: ['module', 'main'],

@@ -21,6 +21,8 @@ interface Snapshot {
   /** `lang:id` to the note; a later source replaces an earlier one's note of the same id. */
   readonly notes: Map<string, LoadedNote>;
   readonly problems: NoteFileProblem[];
+  /** The sidebar's sorted topics per language, kept until a note changes. */
+  readonly topics: Map<NoteLanguage, LoadedNote[]>;
 }
 
 export const maxNoteBytes = 2 * 1024 * 1024;
@@ -120,6 +122,7 @@ export class NoteLibrary extends Disposable {
         snapshot.notes.delete(key);
       }
     }
+    snapshot.topics.clear();
     this.logger.info(`applied ${uris.length} file change(s)`);
     this.changeEmitter.fire();
   }
@@ -133,15 +136,20 @@ export class NoteLibrary extends Disposable {
 
   /** One note per topic, in the given language where it exists, sorted for the sidebar. */
   async topics(language: NoteLanguage = preferredNoteLanguage()): Promise<LoadedNote[]> {
-    const { notes } = await this.load();
-    const byId = new Map<string, LoadedNote>();
-    for (const loaded of notes.values()) {
-      const existing = byId.get(loaded.note.id);
-      if (!existing || (existing.note.language !== language && loaded.note.language === language)) {
-        byId.set(loaded.note.id, loaded);
+    const snapshot = await this.load();
+    let topics = snapshot.topics.get(language);
+    if (!topics) {
+      const byId = new Map<string, LoadedNote>();
+      for (const loaded of snapshot.notes.values()) {
+        const existing = byId.get(loaded.note.id);
+        if (!existing || (existing.note.language !== language && loaded.note.language === language)) {
+          byId.set(loaded.note.id, loaded);
+        }
       }
+      topics = [...byId.values()].sort((a, b) => a.note.order - b.note.order || a.note.title.localeCompare(b.note.title));
+      snapshot.topics.set(language, topics);
     }
-    return [...byId.values()].sort((a, b) => a.note.order - b.note.order || a.note.title.localeCompare(b.note.title));
+    return [...topics];
   }
 
   /** The note in the given language, or in the other one when it has no translation. */
@@ -205,7 +213,7 @@ export class NoteLibrary extends Disposable {
       this.logger.warn(`${problem.uri.toString(true)}${problem.line !== undefined ? `:${problem.line + 1}` : ''}: ${problem.message}`);
     }
     this.logger.info(`loaded ${notes.size} notes in ${Date.now() - started} ms`);
-    return { notes, problems };
+    return { notes, problems, topics: new Map() };
   }
 
   private async readNote(file: NoteFile, source: NoteSource): Promise<{ loaded?: LoadedNote; problems: NoteFileProblem[]; missing?: boolean }> {

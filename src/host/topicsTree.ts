@@ -42,15 +42,20 @@ export class TopicsTreeProvider extends Disposable implements vscode.TreeDataPro
     return sections.map((section) => ({ kind: 'section', note: node.note, section }));
   }
 
+  // VS Code asks for every item of the first level on each refresh, ten thousand with a
+  // large library: the strings are formatted once, and tooltips only when hovered.
+  private readonly questionCountLabels = new Map<number, string>();
+  private openNoteTitle: string | undefined;
+
   getTreeItem(node: TopicsTreeNode): vscode.TreeItem {
+    this.openNoteTitle ??= vscode.l10n.t('Open Note');
     if (node.kind === 'topic') {
       const item = new vscode.TreeItem(node.note.title, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `topic:${node.note.id}`;
       item.iconPath = new vscode.ThemeIcon(node.note.icon);
-      item.description = vscode.l10n.t('{0} questions', questionsOf(node.note).length);
-      item.tooltip = node.note.summary ?? excerpt(node.note.intro);
+      item.description = this.questionCountLabel(questionsOf(node.note).length);
       item.contextValue = 'topic';
-      item.command = { command: openNoteCommand, title: vscode.l10n.t('Open Note'), arguments: [node.note.id] };
+      item.command = { command: openNoteCommand, title: this.openNoteTitle, arguments: [node.note.id] };
       return item;
     }
     const { note, section } = node;
@@ -58,10 +63,23 @@ export class TopicsTreeProvider extends Disposable implements vscode.TreeDataPro
     const item = new vscode.TreeItem(section.title, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `section:${note.id}#${section.id}`;
     item.iconPath = new vscode.ThemeIcon(section.kind === 'question' ? 'question' : section.level === 2 ? 'symbol-namespace' : 'symbol-string');
-    item.tooltip = excerpt(section.text) || section.title;
     item.contextValue = section.kind;
-    item.command = { command: openNoteCommand, title: vscode.l10n.t('Open Note'), arguments: [note.id, section.id] };
+    item.command = { command: openNoteCommand, title: this.openNoteTitle, arguments: [note.id, section.id] };
     return item;
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: TopicsTreeNode): vscode.TreeItem {
+    item.tooltip = node.kind === 'topic' ? node.note.summary ?? excerpt(node.note.intro) : excerpt(node.section.text) || node.section.title;
+    return item;
+  }
+
+  private questionCountLabel(count: number): string {
+    let label = this.questionCountLabels.get(count);
+    if (label === undefined) {
+      label = vscode.l10n.t('{0} questions', count);
+      this.questionCountLabels.set(count, label);
+    }
+    return label;
   }
 
   /** The tree node for a place in a note, for "Reveal in Sidebar". */

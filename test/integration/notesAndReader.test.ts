@@ -19,7 +19,14 @@ describe('topics tree', () => {
     assert.include(sections.map((node) => (node.kind === 'section' ? node.section.id : '')), 'questions');
     const questions = await tree.getChildren(sections.find((node) => node.kind === 'section' && node.section.id === 'questions'));
     assert.isAtLeast(questions.length, 20);
-    assert.equal((tree.getTreeItem(questions[0]).iconPath as vscode.ThemeIcon).id, 'question');
+    const question = tree.getTreeItem(questions[0]);
+    assert.equal((question.iconPath as vscode.ThemeIcon).id, 'question');
+    // Tooltips are filled in when hovered: a short excerpt of the answer, or the summary.
+    const tooltip = tree.resolveTreeItem(question, questions[0]).tooltip;
+    assert.isString(tooltip);
+    assert.isAtMost((tooltip as string).length, 161);
+    assert.include(questions[0].kind === 'section' ? questions[0].section.text.replace(/\s+/g, ' ') : '', (tooltip as string).replace(/…$/, '').slice(0, 40));
+    assert.equal(tree.resolveTreeItem(item, docker).tooltip, docker.note.summary);
   });
 });
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { childrenOf, questionsOf, topLevelSections } from '../../src/core/notes/note';
-import { parseNote } from '../../src/core/notes/noteParser';
+import { markdownToPlainText, parseNote } from '../../src/core/notes/noteParser';
 
 const frontMatter = `---
 id: sample
@@ -107,5 +107,22 @@ describe('note parser', () => {
     assert.deepEqual(problems, []);
     assert.equal(note?.language, 'zh-cn');
     assert.equal(questionsOf(note!).length, 2);
+  });
+
+  it('gives each section the plain text under its heading, up to the next heading', () => {
+    const { note } = parseNote(
+      `${frontMatter}\nIntro **text**.\n\n## One {#one}\n\nSee [the docs](https://nginx.org/) and \`proxy_pass\`.\n\n| a | b |\n|---|---|\n| x | y |\n\n### Sub {#sub}\n\n- item *one*\n> quoted\n\n\`\`\`python\nprint("hi")  # comment\n\`\`\`\n\n## Two {#two}\n\n**Follow-up:** more.\n`,
+      { language: 'en' },
+    );
+    assert.ok(note);
+    const text = (id: string) => note.sections.find((section) => section.id === id)?.text;
+    assert.equal(note.intro, 'Intro text.');
+    assert.equal(text('one'), 'See the docs and proxy_pass.\n\n  a   b  \n\n  x   y');
+    assert.equal(text('sub'), 'item *one*\nquoted\n\nprint("hi")  # comment');
+    assert.equal(text('two'), 'Follow-up: more.');
+  });
+
+  it('turns Markdown into its words: link text kept, targets, marks and heading ids dropped', () => {
+    assert.equal(markdownToPlainText('#### Deep {#deep}\n![diagram](x.png) 1. first\n1. `a_b` &amp; __c__ ~~d~~'), 'Deep\ndiagram 1. first\na_b & c d');
   });
 });

@@ -58,8 +58,16 @@ export const questionsSectionId = 'questions';
 export const headingIdPattern = /^[a-z0-9][a-z0-9-]*$/;
 export const noteIdPattern = /^[a-z][a-z0-9-]*$/;
 
-export function questionsOf(note: Note): NoteSection[] {
-  return note.sections.filter((section) => section.kind === 'question');
+const questionsByNote = new WeakMap<Note, readonly NoteSection[]>();
+
+/** The note's interview questions; notes never change, so the list is kept with the note. */
+export function questionsOf(note: Note): readonly NoteSection[] {
+  let questions = questionsByNote.get(note);
+  if (!questions) {
+    questions = note.sections.filter((section) => section.kind === 'question');
+    questionsByNote.set(note, questions);
+  }
+  return questions;
 }
 
 export function topLevelSections(note: Note): NoteSection[] {

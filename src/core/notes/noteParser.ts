@@ -133,18 +133,50 @@ function readVerification(value: unknown): NoteVerification | undefined {
   return versions && sources ? { versions, sources } : undefined;
 }
 
+/**
+ * A section's text is read from the note's body when asked for, not kept: a library of
+ * thousands of notes would otherwise hold every note twice (the Markdown and its text).
+ */
+class BodySection implements NoteSection {
+  constructor(
+    readonly id: string,
+    readonly title: string,
+    readonly kind: NoteSection['kind'],
+    readonly level: 2 | 3,
+    readonly parentId: string | undefined,
+    readonly line: number,
+    private readonly body: string,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  get text(): string {
+    return markdownToPlainText(this.body.slice(this.start, this.end));
+  }
+
+  toJSON(): object {
+    return { id: this.id, title: this.title, kind: this.kind, level: this.level, parentId: this.parentId, line: this.line, text: this.text };
+  }
+}
+
 function readSections(body: string, lineOffset: number, problems: NoteProblem[]): { intro: string; sections: NoteSection[] } {
   const tokens = structureParser.parse(body, {});
+  const lineStarts = [0];
+  for (let i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) {
+    lineStarts.push(i + 1);
+  }
+  const offsetOfLine = (line: number) => (line < lineStarts.length ? lineStarts[line] : body.length);
   const sections: NoteSection[] = [];
   const seenIds = new Set<string>();
   const introParts: string[] = [];
-  let currentText: string[] = introParts;
-  let currentSection: { id: string; title: string; level: 2 | 3; parentId?: string; line: number; kind: NoteSection['kind'] } | undefined;
+  let inIntro = true;
+  let currentSection: { id: string; title: string; level: 2 | 3; parentId?: string; line: number; kind: NoteSection['kind']; contentStart: number } | undefined;
   let currentParentId: string | undefined;
 
-  const finish = () => {
+  const finish = (end: number) => {
     if (currentSection) {
-      sections.push({ ...currentSection, text: currentText.join('\n').trim() });
+      const { id, title, kind, level, parentId, line, contentStart } = currentSection;
+      sections.push(new BodySection(id, title, kind, level, parentId, line, body, contentStart, end));
     }
   };
 
@@ -152,25 +184,31 @@ function readSections(body: string, lineOffset: number, problems: NoteProblem[])
     const token = tokens[i];
     if (token.type === 'heading_open' && (token.tag === 'h2' || token.tag === 'h3')) {
       const inline = tokens[i + 1];
-      const line = lineOffset + (token.map ? token.map[0] : 0);
+      const bodyLine = token.map ? token.map[0] : 0;
+      const line = lineOffset + bodyLine;
       const level = token.tag === 'h2' ? 2 : 3;
       const idAttribute = token.attrGet('id');
       const id = idAttribute === null ? undefined : String(idAttribute);
       const title = inline.content.trim();
       if (!id || !headingIdPattern.test(id)) {
         problems.push({ line, message: `heading "${title}" needs an id: write it as "${'#'.repeat(level)} ${title} {#some-id}" (lowercase letters, digits, "-")` });
-        currentText.push(title);
+        if (inIntro) {
+          introParts.push(title);
+        }
         i += 2;
         continue;
       }
       if (seenIds.has(id)) {
         problems.push({ line, message: `heading id "${id}" is used twice` });
-        currentText.push(title);
+        if (inIntro) {
+          introParts.push(title);
+        }
         i += 2;
         continue;
       }
       seenIds.add(id);
-      finish();
+      finish(offsetOfLine(bodyLine));
+      inIntro = false;
       if (level === 2) {
         currentParentId = id;
       } else if (currentParentId === undefined) {
@@ -187,15 +225,46 @@ function readSections(body: string, lineOffset: number, problems: NoteProblem[])
         parentId: level === 3 ? currentParentId : undefined,
         line,
         kind: level === 2 ? 'section' : isQuestion ? 'question' : 'subsection',
+        contentStart: offsetOfLine(token.map ? token.map[1] : bodyLine + 1),
       };
-      currentText = [];
       i += 2;
       continue;
     }
-    appendPlainText(token, currentText);
+    if (inIntro) {
+      appendPlainText(token, introParts);
+    }
   }
-  finish();
+  finish(body.length);
   return { intro: introParts.join('\n').trim(), sections };
+}
+
+/**
+ * The words of a piece of Markdown, for search and excerpts: code kept, link targets,
+ * emphasis marks, list and quote markers, table rules and heading ids dropped.
+ */
+const markdownMarks = new RegExp(
+  [
+    /^[ \t]*(?:```|~~~).*$/.source, // fence lines (the code between them stays)
+    /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/.source, // table rules, thematic breaks
+    /!?\[([^\]\n]*)\]\([^)\n]*\)/.source, // links and images: their text
+    /^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d+[.)][ \t]+)/.source, // heading, quote and list markers
+    /[ \t]*\{#[a-z0-9-]+\}/.source, // heading ids
+    /\*\*|__|`+|~~|\|/.source, // emphasis, code marks, table cells
+    /&(?:amp|lt|gt|quot|#39);/.source,
+  ].join('|'),
+  'gm',
+);
+const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/**
+ * The words of a piece of Markdown, for search and excerpts: code kept, link targets,
+ * emphasis marks, list and quote markers, table rules and heading ids dropped. One pass.
+ */
+export function markdownToPlainText(markdown: string): string {
+  return markdown
+    .replace(markdownMarks, (mark: string, linkText: string | undefined) => linkText ?? (mark === '|' ? ' ' : entities[mark] ?? ''))
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 function appendPlainText(token: Token, into: string[]): void {

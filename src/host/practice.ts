@@ -206,9 +206,10 @@ export class Practice extends Disposable {
       }),
     ];
     const picked = await vscode.window.showQuickPick(items, { title, canPickMany: true, placeHolder: vscode.l10n.t('Pick topics, or "All due questions"') });
-    if (!picked || picked.length === 0) {
+    if (!picked) {
       return undefined;
     }
+    // Enter with nothing ticked, or with "All due questions" alone, practises what is due.
     const picks = picked.flatMap((item) => (item.topic ? [item.topic] : []));
     return picks.length === 0 ? 'due' : picks;
   }

@@ -26,7 +26,10 @@ describe('practice in the real workbench', function () {
   let graded = '';
 
   before(async () => {
-    workbench = await openWorkbench(uiTestEnvironment);
+    workbench = await openWorkbench({
+      ...uiTestEnvironment,
+      settings: { 'interviewNotes.mockInterview.secondsPerQuestion': 10, 'interviewNotes.mockInterview.questionCount': 2 },
+    });
     await workbench.page.getByRole('tab', { name: /Interview Notes/ }).click();
     await workbench.page.locator('.monaco-list-row', { hasText: 'Redis' }).first().waitFor({ timeout: 60_000 });
   });
@@ -76,6 +79,44 @@ describe('practice in the real workbench', function () {
     assert.notEqual(await practice.locator('#card').getAttribute('data-question-id'), graded);
     assert.equal(await practice.locator('#card-answer').isVisible(), false, 'the next answer is hidden again');
     assert.match(await practice.locator('#practice-progress').innerText(), /1 reviewed/);
+  });
+
+  it('runs a timed mock interview and ends with a summary of times and grades', async () => {
+    const { page } = workbench;
+    await runCommand(page, 'Mock Interview');
+    await page.locator('.quick-input-title', { hasText: 'Mock Interview' }).waitFor({ timeout: 30_000 });
+    await page.keyboard.type('Docker');
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Docker' }).first();
+    await row.waitFor({ timeout: 10_000 });
+    await row.click();
+    await page.locator('.quick-input-widget', { hasText: '1 Selected' }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+
+    const mock = practiceFrame(page);
+    await mock.locator('#card-question').filter({ hasText: /\S/ }).waitFor({ timeout: 60_000 });
+    assert.match(await mock.locator('#practice-progress').innerText(), /Question 1 of 2/);
+    assert.match(await mock.locator('#practice-timer').innerText(), /^0:(10|0\d)$/);
+    // Type an answer, and let the 10-second timer run out: the model answer shows by itself.
+    await mock.locator('#answer-notes').fill('PID 1 receives the signals');
+    await mock.locator('#card-answer').waitFor({ state: 'visible', timeout: 20_000 });
+    assert.equal(await mock.locator('#practice-timer').innerText(), "Time's up");
+    await page.keyboard.press('3');
+
+    await mock.locator('#practice-progress', { hasText: 'Question 2 of 2' }).waitFor({ timeout: 20_000 });
+    await mock.locator('#answer-notes').focus();
+    await page.keyboard.press('Control+Enter');
+    await mock.locator('#card-answer').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.press('2');
+
+    const summary = mock.locator('#done-body');
+    await summary.locator('table').waitFor({ timeout: 20_000 });
+    const rows = await summary.locator('tbody tr').allInnerTexts();
+    assert.equal(rows.length, 2);
+    assert.match(rows[0], /0:1\d\s+\(time up\)\s+Good/);
+    assert.match(rows[1], /Hard/);
+    assert.match(await summary.locator('blockquote').first().innerText(), /PID 1 receives the signals/);
+    assert.ok(await mock.locator('#save-summary').isVisible());
+    await page.screenshot({ path: join(screenshots, 'mock-interview-summary.png') });
   });
 
   it('keeps the grade after "Developer: Reload Window"', async () => {

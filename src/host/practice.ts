@@ -84,8 +84,9 @@ export class Practice extends Disposable {
   }
 
   /** The status bar item's text and whether it shows, for the tests. */
-  get statusBarState(): { readonly text: string; readonly visible: boolean; readonly due: number } {
-    return { text: this.statusBar.text, visible: this.visible, due: this.dueTotal };
+  get statusBarState(): { readonly text: string; readonly visible: boolean; readonly due: number; readonly command: vscode.Command | undefined } {
+    const command = this.statusBar.command;
+    return { text: this.statusBar.text, visible: this.visible, due: this.dueTotal, command: typeof command === 'string' ? { command, title: '' } : command };
   }
 
   /** Settles when the status bar shows the current due count. */

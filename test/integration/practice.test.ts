@@ -77,7 +77,9 @@ describe('practice', () => {
     assert.isTrue(before.visible);
     assert.include(before.text, `${before.due} due`);
 
-    assert.isAtLeast(await vscode.commands.executeCommand<number>('interviewNotes.practice', { due: true }), 1);
+    // What a click on the status bar item runs.
+    assert.ok(before.command);
+    assert.isAtLeast(await vscode.commands.executeCommand<number>(before.command.command, ...(before.command.arguments ?? [])), 1);
     assert.equal(await shownCard(api), first, 'the due card comes first');
     await api.practice.view.handleMessage({ type: 'reveal', timedOut: false });
     await api.practice.view.handleMessage({ type: 'grade', grade: 3 });

@@ -1,4 +1,4 @@
-// Bundles the extension (Node and web entries), the reader's webview script, and with
+// Bundles the extension (Node and web entries), the reader's and practice view's webview scripts, and with
 // --tests the unit, integration and UI test bundles. --production minifies; --watch rebuilds.
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
@@ -93,6 +93,7 @@ const builds = [
   { ...common, entryPoints: ['src/host/heavyModules.ts'], outfile: 'dist/node/heavy.js', platform: 'node', format: 'cjs', mainFields: ['module', 'main'] },
   { ...common, banner: loadTimer, footer: loadEndTimer, entryPoints: ['src/host/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'], plugins: [heavyModules('web'), vscodeImportedOnce] },
   { ...common, entryPoints: ['src/webview/reader.ts'], outfile: 'dist/webview/reader.js', platform: 'browser', format: 'iife' },
+  { ...common, entryPoints: ['src/webview/practice.ts'], outfile: 'dist/webview/practice.js', platform: 'browser', format: 'iife' },
 ];
 
 if (withTests) {

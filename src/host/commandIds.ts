@@ -7,3 +7,10 @@ export const refreshCommand = 'interviewNotes.refresh';
 
 export const topicsViewId = 'interviewNotes.topics';
 export const readerViewType = 'interviewNotes.reader';
+
+export const practiceCommand = 'interviewNotes.practice';
+export const mockInterviewCommand = 'interviewNotes.mockInterview';
+export const exportProgressCommand = 'interviewNotes.exportProgress';
+export const importProgressCommand = 'interviewNotes.importProgress';
+export const resetTopicProgressCommand = 'interviewNotes.resetTopicProgress';
+export const practiceViewType = 'interviewNotes.practice';

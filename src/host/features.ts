@@ -13,6 +13,8 @@ import { CodingAids } from './codingAids';
 import { SnippetLibrary } from './snippetLibrary';
 import { TopicsTreeProvider } from './topicsTree';
 import { TreeCommands } from './treeCommands';
+import { Practice } from './practice';
+import { ProgressStore } from './practiceProgress';
 
 /** What activate() returns: for other extensions and for the tests in the real host. */
 export interface InterviewNotesApi {
@@ -24,6 +26,8 @@ export interface InterviewNotesApi {
   readonly snippets: SnippetLibrary;
   readonly reader: Reader;
   readonly tree: TopicsTreeProvider;
+  readonly progress: ProgressStore;
+  readonly practice: Practice;
 }
 
 /** Wires the features together. Creates objects only: nothing is read from disk here. */
@@ -41,19 +45,22 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
     void vscode.window.showWarningMessage(`${vscode.l10n.t('Snippet file {0}, line {1}: {2}', first.file, first.line + 1, first.message)}${more}`);
   }));
   const editors = own(new EditorTracker());
+  const progress = own(new ProgressStore(context.globalState, logger));
   const reader = own(
     new Reader({
       extensionUri: context.extensionUri,
       library,
       editors,
       logger,
+      questionStates: progress,
       insertSnippet: async (snippetId) => {
         const snippet = await snippets.byId(snippetId);
         return snippet ? editors.insertSnippet(new vscode.SnippetString(snippet.body)) : false;
       },
     }),
   );
-  const tree = own(new TopicsTreeProvider(library));
+  const tree = own(new TopicsTreeProvider(library, progress));
+  const practice = own(new Practice({ extensionUri: context.extensionUri, library, store: progress, logger, openLink: (href) => reader.openLink(href) }));
 
   const treeView = own(vscode.window.createTreeView(topicsViewId, { treeDataProvider: tree, showCollapseAll: true }));
   own(new TreeCommands(tree, treeView, library, reader));
@@ -95,5 +102,5 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
       snippets.refresh();
     }
   }));
-  return { activationMs: 0, activationWallMs: 0, library, snippets, reader, tree };
+  return { activationMs: 0, activationWallMs: 0, library, snippets, reader, tree, progress, practice };
 }

@@ -4,3 +4,4 @@ export * as noteParser from '../core/notes/noteParser';
 export * as noteRenderer from '../core/render/noteRenderer';
 export * as searchIndex from '../core/search/searchIndex';
 export * as snippetParser from '../core/snippets/snippet';
+export * as practiceScheduler from '../core/practice/scheduler';

@@ -18,3 +18,4 @@ export const noteParserModule = () => heavyModules().noteParser;
 export const noteRendererModule = () => heavyModules().noteRenderer;
 export const searchIndexModule = () => heavyModules().searchIndex;
 export const snippetParserModule = () => heavyModules().snippetParser;
+export const practiceSchedulerModule = () => heavyModules().practiceScheduler;

@@ -9,6 +9,7 @@ import { readerViewType } from './commandIds';
 import { Disposable } from './disposable';
 import type { LoadedNote, NoteLibrary } from './noteLibrary';
 import type { EditorTracker } from './editorTracker';
+import { questionStateLabel, type QuestionStates } from './questionStates';
 
 export interface ReaderLocation {
   readonly noteId: string;
@@ -33,6 +34,8 @@ export interface ReaderDependencies {
   readonly logger: Logger;
   readonly openExternal?: (uri: vscode.Uri) => Thenable<boolean>;
   readonly insertSnippet?: (snippetId: string) => Thenable<boolean>;
+  /** Practice progress, shown as a badge beside each question. */
+  readonly questionStates?: QuestionStates;
 }
 
 /** The note reader: one webview panel, reused, restored after a reload. */
@@ -49,6 +52,9 @@ export class Reader extends Disposable {
   constructor(private readonly dependencies: ReaderDependencies) {
     super();
     this.register(dependencies.library.onDidChange(() => void this.rerender()));
+    if (dependencies.questionStates) {
+      this.register(dependencies.questionStates.onDidChange(() => void this.postQuestionStates()));
+    }
     this.register({ dispose: () => this.disposePanel() });
   }
 
@@ -232,9 +238,32 @@ export class Reader extends Disposable {
         return;
       case 'ready':
         this.renderedWaiters.splice(0).forEach((resolve) => resolve());
+        await this.postQuestionStates();
         return;
     }
   }
+
+  /** The practice state of each question in the note on screen, as badges beside the headings. */
+  async postQuestionStates(): Promise<void> {
+    const states = this.dependencies.questionStates;
+    const panel = this.panel;
+    const current = this.current;
+    if (!states || !panel || !current) {
+      return;
+    }
+    const loaded = await this.dependencies.library.note(current.noteId, current.language);
+    const badges = (loaded?.note.sections ?? [])
+      .filter((section) => section.kind === 'question')
+      .map((section) => {
+        const state = states.stateOf(`${current.noteId}#${section.id}`);
+        return { sectionId: section.id, state, label: questionStateLabel(state) };
+      });
+    this.lastQuestionStates = badges;
+    await panel.webview.postMessage({ type: 'questionStates', states: badges });
+  }
+
+  /** The badges last sent to the webview (for tests). */
+  lastQuestionStates: readonly { sectionId: string; state: string; label: string }[] = [];
 
   /** The one place that decides what a link in a note may do. */
   async openLink(href: string): Promise<'external' | 'note' | 'snippet' | 'refused'> {

@@ -3,6 +3,7 @@ import { childrenOf, questionsOf, topLevelSections, type Note, type NoteSection 
 import { Disposable } from './disposable';
 import type { NoteLibrary } from './noteLibrary';
 import { openNoteCommand } from './commandIds';
+import { questionStateLabel, type QuestionStates } from './questionStates';
 
 export type TopicsTreeNode =
   | { readonly kind: 'topic'; readonly note: Note }
@@ -15,9 +16,16 @@ export class TopicsTreeProvider extends Disposable implements vscode.TreeDataPro
 
   private tag: string | undefined;
 
-  constructor(private readonly library: NoteLibrary) {
+  constructor(
+    private readonly library: NoteLibrary,
+    /** Practice progress: due counts on topics, a state on each question. */
+    private readonly questionStates?: QuestionStates,
+  ) {
     super();
     this.register(library.onDidChange(() => this.changeEmitter.fire(undefined)));
+    if (questionStates) {
+      this.register(questionStates.onDidChange(() => this.changeEmitter.fire(undefined)));
+    }
   }
 
   /** Shows only the topics with this tag; undefined shows them all. */
@@ -53,7 +61,9 @@ export class TopicsTreeProvider extends Disposable implements vscode.TreeDataPro
       const item = new vscode.TreeItem(node.note.title, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `topic:${node.note.id}`;
       item.iconPath = new vscode.ThemeIcon(node.note.icon);
-      item.description = this.questionCountLabel(questionsOf(node.note).length);
+      const questions = questionsOf(node.note);
+      const due = this.questionStates ? questions.filter((question) => this.questionStates?.stateOf(`${node.note.id}#${question.id}`) === 'due').length : 0;
+      item.description = due > 0 ? vscode.l10n.t('{0} questions · {1} due', questions.length, due) : this.questionCountLabel(questions.length);
       item.contextValue = 'topic';
       item.command = { command: openNoteCommand, title: this.openNoteTitle, arguments: [node.note.id] };
       return item;
@@ -64,6 +74,11 @@ export class TopicsTreeProvider extends Disposable implements vscode.TreeDataPro
     item.id = `section:${note.id}#${section.id}`;
     item.iconPath = new vscode.ThemeIcon(section.kind === 'question' ? 'question' : section.level === 2 ? 'symbol-namespace' : 'symbol-string');
     item.contextValue = section.kind;
+    if (section.kind === 'question' && this.questionStates) {
+      const state = this.questionStates.stateOf(`${note.id}#${section.id}`);
+      item.description = questionStateLabel(state);
+      item.iconPath = new vscode.ThemeIcon(questionStateIcons[state]);
+    }
     item.command = { command: openNoteCommand, title: this.openNoteTitle, arguments: [note.id, section.id] };
     return item;
   }
@@ -96,6 +111,8 @@ export class TopicsTreeProvider extends Disposable implements vscode.TreeDataPro
     return parent ? { kind: 'section', note: node.note, section: parent } : { kind: 'topic', note: node.note };
   }
 }
+
+const questionStateIcons = { new: 'question', learning: 'sync', due: 'bell-dot', mastered: 'pass-filled' } as const;
 
 function excerpt(text: string, length = 160): string {
   const flat = text.replace(/\s+/g, ' ').trim();

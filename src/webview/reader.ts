@@ -205,7 +205,34 @@ document.addEventListener('click', (event) => {
   vscode.postMessage({ type: 'openLink', href });
 });
 
-window.addEventListener('message', (event: MessageEvent<{ type?: string; sectionId?: string; highlight?: unknown }>) => {
+/** Practice state badges beside question headings: new, learning, due, mastered. */
+function showQuestionStates(states: unknown): void {
+  if (!Array.isArray(states)) {
+    return;
+  }
+  for (const entry of states as { sectionId?: unknown; state?: unknown; label?: unknown }[]) {
+    if (typeof entry?.sectionId !== 'string' || typeof entry.label !== 'string' || typeof entry.state !== 'string' || !/^[a-z]+$/.test(entry.state)) {
+      continue;
+    }
+    const heading = document.getElementById(entry.sectionId);
+    if (!heading?.classList.contains('question')) {
+      continue;
+    }
+    let badge = heading.querySelector<HTMLElement>('.question-state');
+    if (!badge) {
+      badge = document.createElement('span');
+      heading.append(' ', badge);
+    }
+    badge.className = `question-state state-${entry.state}`;
+    badge.textContent = entry.label;
+  }
+}
+
+window.addEventListener('message', (event: MessageEvent<{ type?: string; sectionId?: string; highlight?: unknown; states?: unknown }>) => {
+  if (event.data?.type === 'questionStates') {
+    showQuestionStates(event.data.states);
+    return;
+  }
   if (event.data?.type === 'scrollTo' && typeof event.data.sectionId === 'string') {
     scrollToSection(event.data.sectionId);
     const words = Array.isArray(event.data.highlight) ? event.data.highlight.filter((word): word is string => typeof word === 'string') : [];

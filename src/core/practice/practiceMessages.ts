@@ -1,0 +1,40 @@
+import { grades, type Grade } from './progress';
+
+/**
+ * Messages the practice webview may send. As with the reader, everything from a webview
+ * is untrusted: unknown types, missing fields and oversized values are dropped.
+ */
+export type PracticeMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'reveal'; readonly timedOut: boolean }
+  | { readonly type: 'grade'; readonly grade: Grade; readonly notes: string }
+  | { readonly type: 'saveSummary' }
+  | { readonly type: 'openLink'; readonly href: string };
+
+export const maxAnswerNotesLength = 20_000;
+const maxLinkLength = 2048;
+
+export function parsePracticeMessage(message: unknown): PracticeMessage | undefined {
+  if (typeof message !== 'object' || message === null) {
+    return undefined;
+  }
+  const fields = message as Record<string, unknown>;
+  switch (fields.type) {
+    case 'ready':
+    case 'saveSummary':
+      return { type: fields.type };
+    case 'reveal':
+      return { type: 'reveal', timedOut: fields.timedOut === true };
+    case 'grade': {
+      const notes = fields.notes ?? '';
+      if (!(grades as readonly unknown[]).includes(fields.grade) || typeof notes !== 'string' || notes.length > maxAnswerNotesLength) {
+        return undefined;
+      }
+      return { type: 'grade', grade: fields.grade as Grade, notes };
+    }
+    case 'openLink':
+      return typeof fields.href === 'string' && fields.href.length <= maxLinkLength ? { type: 'openLink', href: fields.href } : undefined;
+    default:
+      return undefined;
+  }
+}

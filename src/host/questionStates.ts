@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+import type { QuestionState } from '../core/practice/progress';
+
+/** What the sidebar and the reader need to know of practice: each question's state, and when it changes. */
+export interface QuestionStates {
+  /** `questionId` is `<noteId>#<sectionId>`. */
+  stateOf(questionId: string): QuestionState;
+  readonly onDidChange: vscode.Event<void>;
+}
+
+export function questionStateLabel(state: QuestionState): string {
+  switch (state) {
+    case 'new':
+      return vscode.l10n.t('new');
+    case 'learning':
+      return vscode.l10n.t('learning');
+    case 'due':
+      return vscode.l10n.t('due');
+    case 'mastered':
+      return vscode.l10n.t('mastered');
+  }
+}

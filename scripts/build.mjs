@@ -93,6 +93,7 @@ const builds = [
   { ...common, entryPoints: ['src/host/heavyModules.ts'], outfile: 'dist/node/heavy.js', platform: 'node', format: 'cjs', mainFields: ['module', 'main'] },
   { ...common, banner: loadTimer, footer: loadEndTimer, entryPoints: ['src/host/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'], plugins: [heavyModules('web'), vscodeImportedOnce] },
   { ...common, entryPoints: ['src/webview/reader.ts'], outfile: 'dist/webview/reader.js', platform: 'browser', format: 'iife' },
+  { ...common, entryPoints: ['src/webview/policyWatch.ts'], outfile: 'dist/webview/policyWatch.js', platform: 'browser', format: 'iife' },
 ];
 
 if (withTests) {

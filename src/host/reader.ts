@@ -175,6 +175,7 @@ export class Reader extends Disposable {
   private showMessagePage(panel: vscode.WebviewPanel, page: { noteId: string; language: NoteLanguage; title: string; bodyHtml: string }): void {
     const webview = panel.webview;
     const media = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.dependencies.extensionUri, ...path)).toString();
+    panel.title = page.title;
     this.lastHtml = readerDocument({
       cspSource: webview.cspSource,
       nonce: createNonce(),

@@ -94,6 +94,7 @@ const builds = [
   { ...common, banner: loadTimer, footer: loadEndTimer, entryPoints: ['src/host/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'], plugins: [heavyModules('web'), vscodeImportedOnce] },
   { ...common, entryPoints: ['src/webview/reader.ts'], outfile: 'dist/webview/reader.js', platform: 'browser', format: 'iife' },
   { ...common, entryPoints: ['src/webview/practice.ts'], outfile: 'dist/webview/practice.js', platform: 'browser', format: 'iife' },
+  { ...common, entryPoints: ['src/webview/policyWatch.ts'], outfile: 'dist/webview/policyWatch.js', platform: 'browser', format: 'iife' },
 ];
 
 if (withTests) {

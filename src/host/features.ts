@@ -38,6 +38,13 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
   };
   // Later sources win: a user's note replaces the bundled note with the same id.
   const library = own(new NoteLibrary([bundledNoteSource(context.extensionUri), ...workspaceNoteSources()], logger));
+  own(library.onDidFindProblems((problems) => {
+    const [first] = problems;
+    const file = first.uri.toString(true);
+    const message = first.line === undefined ? vscode.l10n.t('Note {0}: {1}', file, first.message) : vscode.l10n.t('Note {0}, line {1}: {2}', file, first.line + 1, first.message);
+    const more = problems.length > 1 ? ` ${vscode.l10n.t('({0} more problems: see the Interview Notes output)', problems.length - 1)}` : '';
+    void vscode.window.showWarningMessage(`${message}${more}`);
+  }));
   const bundledSnippets = vscode.Uri.joinPath(context.extensionUri, 'snippets');
   const snippets = own(new SnippetLibrary(() => [bundledSnippets, ...userSnippetFolders()], logger, (problems) => {
     const [first] = problems;

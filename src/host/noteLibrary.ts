@@ -56,6 +56,9 @@ export class NoteLibrary extends Disposable {
   private index: Promise<NoteSearchIndex> | undefined;
   private readonly changeEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changeEmitter.event;
+  private readonly problemsEmitter = this.register(new vscode.EventEmitter<readonly NoteFileProblem[]>());
+  /** Problems found by a read, so the user can be told which file is wrong and why. */
+  readonly onDidFindProblems = this.problemsEmitter.event;
 
   private readonly pendingChanges = new Map<string, vscode.Uri>();
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -87,33 +90,59 @@ export class NoteLibrary extends Disposable {
     }
   }
 
+  private applying = false;
+
   /** Many changes in a burst (a git checkout, a copied folder) become one update. */
   private queueChange(uri: vscode.Uri): void {
     this.pendingChanges.set(uri.toString(), uri);
+    if (this.applying) {
+      return; // the update in progress takes it in before it reports
+    }
     clearTimeout(this.changeTimer);
     this.changeTimer = setTimeout(() => void this.applyChanges(), this.coalesceMs);
   }
 
-  /** Re-reads the changed files only, and updates the search index note by note. */
+  /** Re-reads the changed files only, updates the search index note by note, and reports once. */
   private async applyChanges(): Promise<void> {
-    const uris = [...this.pendingChanges.values()];
-    this.pendingChanges.clear();
-    if (!this.snapshot) {
-      this.changeEmitter.fire(); // nothing read yet: the next request reads everything
-      return;
+    this.applying = true;
+    const newProblems: NoteFileProblem[] = [];
+    let count = 0;
+    try {
+      // Changes that arrive while files are read join this update rather than start another.
+      while (this.pendingChanges.size > 0 && this.snapshot) {
+        const uris = [...this.pendingChanges.values()];
+        this.pendingChanges.clear();
+        count += uris.length;
+        await this.applyFileChanges(this.snapshot, uris, newProblems);
+      }
+      this.pendingChanges.clear(); // nothing read yet: the next request reads everything
+    } finally {
+      this.applying = false;
     }
-    const snapshot = await this.snapshot;
+    this.logger.info(`applied ${count} file change(s)`);
+    this.reportProblems(newProblems);
+    this.changeEmitter.fire();
+  }
+
+  private async applyFileChanges(snapshotRead: Promise<Snapshot>, uris: readonly vscode.Uri[], newProblems: NoteFileProblem[]): Promise<void> {
+    const snapshot = await snapshotRead;
     const index = this.index ? await this.index : undefined;
-    for (const uri of uris) {
+    const changed = uris.flatMap((uri) => {
       const source = this.sources.find((candidate) => candidate.fileFor(uri));
       const file = source?.fileFor(uri);
-      if (!source || !file) {
-        continue;
-      }
+      return source && file ? [{ source, file }] : [];
+    });
+    // In parallel, as the first read does: a thousand changes read in turn took a thousand round trips.
+    const results = await Promise.all(changed.map(({ file, source }) => this.readNote(file, source)));
+    const changedUris = new Set(changed.map(({ file }) => file.uri.toString()));
+    const kept = snapshot.problems.filter((problem) => !changedUris.has(problem.uri.toString()));
+    snapshot.problems.splice(0, snapshot.problems.length, ...kept);
+    changed.forEach(({ file }, position) => {
+      const result = results[position];
+      const found = result.problems.length > 0 && !result.missing ? result.problems : [];
+      snapshot.problems.push(...found);
+      newProblems.push(...found);
       const key = `${file.language}:${file.noteId}`;
-      const result = await this.readNote(file, source);
-      const problems = snapshot.problems.filter((problem) => problem.uri.toString() !== uri.toString());
-      snapshot.problems.splice(0, snapshot.problems.length, ...problems, ...(result.problems.length > 0 && !result.missing ? result.problems : []));
       index?.removeNote(file.noteId, file.language);
       if (result.loaded) {
         snapshot.notes.set(key, result.loaded);
@@ -121,10 +150,8 @@ export class NoteLibrary extends Disposable {
       } else {
         snapshot.notes.delete(key);
       }
-    }
+    });
     snapshot.topics.clear();
-    this.logger.info(`applied ${uris.length} file change(s)`);
-    this.changeEmitter.fire();
   }
 
   /** Drops everything read so far; the next request reads the sources again. */
@@ -209,11 +236,18 @@ export class NoteLibrary extends Disposable {
         await slicer.pauseIfDue();
       }
     }
+    this.logger.info(`loaded ${notes.size} notes in ${Date.now() - started} ms`);
+    this.reportProblems(problems);
+    return { notes, problems, topics: new Map() };
+  }
+
+  private reportProblems(problems: readonly NoteFileProblem[]): void {
     for (const problem of problems) {
       this.logger.warn(`${problem.uri.toString(true)}${problem.line !== undefined ? `:${problem.line + 1}` : ''}: ${problem.message}`);
     }
-    this.logger.info(`loaded ${notes.size} notes in ${Date.now() - started} ms`);
-    return { notes, problems, topics: new Map() };
+    if (problems.length > 0) {
+      this.problemsEmitter.fire(problems);
+    }
   }
 
   private async readNote(file: NoteFile, source: NoteSource): Promise<{ loaded?: LoadedNote; problems: NoteFileProblem[]; missing?: boolean }> {
@@ -231,9 +265,18 @@ export class NoteLibrary extends Disposable {
     if (bytes.includes(0)) {
       return { problems: [{ uri: file.uri, message: vscode.l10n.t('skipped: not a text file') }] };
     }
-    const text = new TextDecoder('utf-8').decode(bytes);
+    const { text, problems: decodingProblems } = decodeNote(bytes, file.uri);
     const parsed = noteParserModule().parseNote(text, { expectedId: file.noteId, language: file.language, requireVerified: source.isBundled });
-    const problems = parsed.problems.map((problem) => ({ ...problem, uri: file.uri }));
+    const problems = [...decodingProblems, ...parsed.problems.map((problem) => ({ ...problem, uri: file.uri }))];
     return { loaded: parsed.note ? { note: parsed.note, file, source } : undefined, problems };
+  }
+}
+
+/** Notes are UTF-8. Other bytes are shown as replacement characters, and the user is told. */
+function decodeNote(bytes: Uint8Array, uri: vscode.Uri): { text: string; problems: NoteFileProblem[] } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), problems: [] };
+  } catch {
+    return { text: new TextDecoder('utf-8').decode(bytes), problems: [{ uri, message: vscode.l10n.t('contains bytes that are not UTF-8: they are shown as �') }] };
   }
 }

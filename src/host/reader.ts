@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isNoteLanguage, type NoteLanguage } from '../core/notes/note';
-import { createNonce, readerChrome, readerDocument } from '../core/render/readerDocument';
+import { createNonce, escapeHtml, readerChrome, readerDocument } from '../core/render/readerDocument';
 import { parseReaderMessage, type ReaderMessage } from '../core/render/readerMessages';
 import type { NoteRenderer } from '../core/render/noteRenderer';
 import { noteRendererModule } from './lazyModules';
@@ -45,6 +45,8 @@ export class Reader extends Disposable {
   private current: (ReaderLocation & { language: NoteLanguage }) | undefined;
   private renderer: NoteRenderer | undefined;
   private lastHtml = '';
+  /** The file of the note on show, to name it if it goes away. */
+  private currentFile: vscode.Uri | undefined;
   /** Waiting for the webview to load the latest render; all settle on its next "ready". */
   private readonly renderedWaiters: (() => void)[] = [];
   private renderedPromise: Promise<void> = Promise.resolve();
@@ -156,10 +158,58 @@ export class Reader extends Disposable {
     if (!this.panel || !this.current) {
       return;
     }
-    const loaded = await this.dependencies.library.note(this.current.noteId, this.current.language);
-    if (loaded && this.panel) {
-      await this.render(this.panel, loaded, { sectionId: this.current.sectionId, keepScroll: true });
+    const { noteId, language, sectionId } = this.current;
+    const loaded = await this.dependencies.library.note(noteId, language);
+    if (!this.panel) {
+      return;
     }
+    if (loaded) {
+      await this.render(this.panel, loaded, { sectionId, keepScroll: true });
+    } else {
+      this.renderMissing(this.panel, noteId, language);
+    }
+  }
+
+  /** The note's file was deleted or renamed while on show: say so in its place. */
+  private renderMissing(panel: vscode.WebviewPanel, noteId: string, language: NoteLanguage): void {
+    const file = this.currentFile?.toString(true) ?? noteId;
+    const message = vscode.l10n.t('The file {0} was deleted or renamed, so the note "{1}" is no longer available.', file, noteId);
+    this.dependencies.logger.warn(`reader: ${message}`);
+    this.showMessagePage(panel, { noteId, language, title: vscode.l10n.t('Note not found'), bodyHtml: `<p class="note-missing" role="alert">${escapeHtml(message)}</p>` });
+  }
+
+  private showMessagePage(panel: vscode.WebviewPanel, page: { noteId: string; language: NoteLanguage; title: string; bodyHtml: string }): void {
+    const webview = panel.webview;
+    const media = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.dependencies.extensionUri, ...path)).toString();
+    panel.title = page.title;
+    this.lastHtml = readerDocument({
+      cspSource: webview.cspSource,
+      nonce: createNonce(),
+      styleUris: [media('media', 'reader.css')],
+      scriptUri: media('dist', 'webview', 'reader.js'),
+      headScriptUri: media('dist', 'webview', 'policyWatch.js'),
+      language: page.language,
+      title: page.title,
+      bodyHtml: page.bodyHtml,
+      data: this.readerData({ noteId: page.noteId, language: page.language, keepScroll: false, highlight: [] }),
+    });
+    this.renderedPromise = new Promise((resolve) => this.renderedWaiters.push(resolve));
+    webview.html = this.lastHtml;
+  }
+
+  /** The state and strings the webview script reads from its data attribute. */
+  private readerData(position: { noteId: string; language: NoteLanguage; sectionId?: string; scrollY?: number; keepScroll: boolean; highlight: readonly string[] }): unknown {
+    const settings = vscode.workspace.getConfiguration();
+    return {
+      ...position,
+      hideAnswers: settings.get<boolean>('interviewNotes.reader.hideAnswers', false),
+      fonts: {
+        family: settings.get<string>('markdown.preview.fontFamily', ''),
+        size: settings.get<number>('markdown.preview.fontSize', 14),
+        lineHeight: settings.get<number>('markdown.preview.lineHeight', 1.6),
+      },
+      strings: { copy: vscode.l10n.t('Copy'), insert: vscode.l10n.t('Insert at Cursor'), copied: vscode.l10n.t('Copied'), showAnswer: vscode.l10n.t('Show answer'), hideAnswer: vscode.l10n.t('Hide answer') },
+    };
   }
 
   private async render(panel: vscode.WebviewPanel, loaded: LoadedNote, position: { sectionId?: string; scrollY?: number; keepScroll?: boolean; highlight?: readonly string[] }): Promise<void> {
@@ -174,13 +224,14 @@ export class Reader extends Disposable {
       return topic ? { noteId: topic.note.id, title: topic.note.title } : undefined;
     };
     const questionIds = new Set(note.sections.filter((section) => section.kind === 'question').map((section) => section.id));
-    const settings = vscode.workspace.getConfiguration();
     panel.title = note.title;
+    this.currentFile = loaded.file.uri;
     this.lastHtml = readerDocument({
       cspSource: webview.cspSource,
       nonce: createNonce(),
       styleUris: [media('media', 'reader.css'), media('media', 'highlight.css')],
       scriptUri: media('dist', 'webview', 'reader.js'),
+      headScriptUri: media('dist', 'webview', 'policyWatch.js'),
       language: note.language,
       title: note.title,
       bodyHtml: this.renderer.render(note.body, { lineOffset: note.bodyLineOffset, questionIds }),
@@ -190,21 +241,14 @@ export class Reader extends Disposable {
         next: neighbour(1),
         strings: { contents: vscode.l10n.t('Contents'), previous: vscode.l10n.t('Previous:'), next: vscode.l10n.t('Next:'), hideAnswers: vscode.l10n.t('Hide answers') },
       }),
-      data: {
+      data: this.readerData({
         noteId: note.id,
         language: note.language,
         sectionId: position.sectionId,
         scrollY: position.scrollY,
         keepScroll: position.keepScroll ?? false,
         highlight: position.highlight ?? [],
-        hideAnswers: settings.get<boolean>('interviewNotes.reader.hideAnswers', false),
-        fonts: {
-          family: settings.get<string>('markdown.preview.fontFamily', ''),
-          size: settings.get<number>('markdown.preview.fontSize', 14),
-          lineHeight: settings.get<number>('markdown.preview.lineHeight', 1.6),
-        },
-        strings: { copy: vscode.l10n.t('Copy'), insert: vscode.l10n.t('Insert at Cursor'), copied: vscode.l10n.t('Copied'), showAnswer: vscode.l10n.t('Show answer'), hideAnswer: vscode.l10n.t('Hide answer') },
-      },
+      }),
     });
     this.renderedPromise = new Promise((resolve) => this.renderedWaiters.push(resolve));
     webview.html = this.lastHtml;

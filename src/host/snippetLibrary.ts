@@ -3,6 +3,7 @@ import type { Snippet, SnippetProblem } from '../core/snippets/snippet';
 import { snippetParserModule } from './lazyModules';
 import type { Logger } from '../core/util/logger';
 import { Disposable } from './disposable';
+import { snippetFoldersSetting, type SnippetFolder } from './snippetFolders';
 
 /** The snippets from `snippets/*.json`, read once on first use and kept in memory. */
 export class SnippetLibrary extends Disposable {
@@ -15,7 +16,7 @@ export class SnippetLibrary extends Disposable {
    * is (re)read, so a changed setting takes effect on refresh.
    */
   constructor(
-    private readonly folders: () => readonly vscode.Uri[],
+    private readonly folders: () => readonly (vscode.Uri | SnippetFolder)[],
     private readonly logger: Logger,
     private readonly onProblems?: (problems: readonly SnippetProblem[]) => void,
   ) {
@@ -71,14 +72,19 @@ export class SnippetLibrary extends Disposable {
   private async read(): Promise<{ snippets: Snippet[]; problems: SnippetProblem[] }> {
     const snippets: Snippet[] = [];
     const problems: SnippetProblem[] = [];
-    const [, ...userFolders] = this.folders();
-    userFolders.forEach((folder) => this.watch(folder));
-    for (const folder of this.folders()) {
+    const folders = this.folders().map((folder) => (folder instanceof vscode.Uri ? { uri: folder, fromSetting: false } : folder));
+    folders.slice(1).forEach(({ uri }) => this.watch(uri));
+    for (const { uri: folder, fromSetting } of folders) {
       let entries: [string, vscode.FileType][];
       try {
         entries = await vscode.workspace.fs.readDirectory(folder);
-      } catch {
-        continue; // a folder that does not exist has no snippets
+      } catch (error) {
+        // The default folders are optional; a folder the user named in the setting is not.
+        if (fromSetting) {
+          const reason = error instanceof vscode.FileSystemError && error.code === 'FileNotFound' ? vscode.l10n.t('the folder does not exist') : error instanceof Error ? error.message : String(error);
+          problems.push({ file: folder.toString(true), line: 0, message: vscode.l10n.t('{0} (from the setting {1})', reason, snippetFoldersSetting) });
+        }
+        continue;
       }
       for (const [name, type] of entries) {
         if (type !== vscode.FileType.File || !/\.(json|code-snippets)$/.test(name)) {

@@ -58,11 +58,19 @@ function readFrontMatter(yamlText: string, options: ParseNoteOptions, problems: 
   const document = parseDocument(yamlText, { prettyErrors: false });
   if (document.errors.length > 0) {
     const error = document.errors[0];
-    const line = error.linePos ? error.linePos[0].line : 0;
+    // Zero-based in the file: the YAML starts on line 1, after the opening "---".
+    const line = 1 + countLines(yamlText.slice(0, error.pos[0]));
     problems.push({ line, message: `invalid YAML in front matter: ${error.message.split('\n')[0]}` });
     return undefined;
   }
-  const data: unknown = document.toJS();
+  let data: unknown;
+  try {
+    // An alias to a missing anchor, or too many aliases (a "billion laughs" file), throws here.
+    data = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    problems.push({ line: 1, message: `invalid YAML in front matter: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
+    return undefined;
+  }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     problems.push({ line: 1, message: 'front matter must be a YAML mapping (key: value lines)' });
     return undefined;

@@ -36,6 +36,8 @@ export interface ReaderDocumentParts {
   readonly nonce: string;
   readonly styleUris: readonly string[];
   readonly scriptUri: string;
+  /** A script that must run before the note is parsed (the policy watch), in <head>. */
+  readonly headScriptUri?: string;
   readonly language: string;
   readonly title: string;
   readonly bodyHtml: string;
@@ -61,6 +63,7 @@ export function readerDocument(parts: ReaderDocumentParts): string {
     <meta http-equiv="Content-Security-Policy" content="${csp}">
     <meta name="viewport" content="width=device-width, initial-scale=1.0">
     ${styles}
+    ${parts.headScriptUri ? `<script nonce="${escapeAttribute(parts.nonce)}" src="${escapeAttribute(parts.headScriptUri)}"></script>` : ''}
     <title>${escapeHtml(parts.title)}</title>
   </head>
   <body>

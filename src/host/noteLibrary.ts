@@ -15,19 +15,42 @@ export interface LoadedNote {
 
 export interface NoteFileProblem extends NoteProblem {
   readonly uri: vscode.Uri;
+  /** The source the file belongs to. */
+  readonly sourceId: string;
+}
+
+/** One source's topics, for the sidebar's groups. */
+export interface NoteSourceGroup {
+  readonly source: NoteSource;
+  /** One note per topic; `shadowed` when a later source's note of the same id is shown instead. */
+  readonly topics: readonly { readonly loaded: LoadedNote; readonly shadowed: boolean }[];
+  readonly problems: readonly NoteFileProblem[];
 }
 
 interface Snapshot {
-  /** `lang:id` to the note; a later source replaces an earlier one's note of the same id. */
+  readonly sources: readonly NoteSource[];
+  /** Per source id: `lang:id` to that source's note. */
+  readonly bySource: Map<string, Map<string, LoadedNote>>;
+  /** `lang:id` to the note shown: a later source's note replaces an earlier one's. */
   readonly notes: Map<string, LoadedNote>;
   readonly problems: NoteFileProblem[];
 }
 
-export const maxNoteBytes = 2 * 1024 * 1024;
+export const defaultMaxNoteBytes = 2 * 1024 * 1024;
+
+export interface NoteLibraryOptions {
+  /** The size above which a file is skipped; read at each load. */
+  readonly maxNoteBytes?: () => number;
+  /** Told once per folder when a user's folder does not exist. */
+  readonly onMissingFolder?: (source: NoteSource) => void;
+  /** How long to wait for more file changes before applying them together. */
+  readonly coalesceMs?: number;
+}
 
 /**
  * Every note from every source, parsed once and kept until a source changes. Nothing is
- * read until a view, command or provider first asks.
+ * read until a view, command or provider first asks. The sources come from a function,
+ * so the list follows settings and workspace folders (`refresh()` asks it again).
  */
 export class NoteLibrary extends Disposable {
   private snapshot: Promise<Snapshot> | undefined;
@@ -37,31 +60,41 @@ export class NoteLibrary extends Disposable {
 
   private readonly pendingChanges = new Map<string, vscode.Uri>();
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
+  private watchers: vscode.Disposable[] = [];
+  private watchedRoots = '';
+  private readonly reportedMissing = new Set<string>();
+  private readonly coalesceMs: number;
 
   constructor(
-    private readonly sources: readonly NoteSource[],
+    private readonly listSources: () => readonly NoteSource[],
     private readonly logger: Logger,
-    /** How long to wait for more file changes before applying them together. */
-    private readonly coalesceMs = 150,
+    private readonly options: NoteLibraryOptions = {},
   ) {
     super();
+    this.coalesceMs = options.coalesceMs ?? 150;
     this.register({ dispose: () => clearTimeout(this.changeTimer) });
+    this.register({ dispose: () => this.watchers.splice(0).forEach((watcher) => watcher.dispose()) });
   }
 
-  private watching = false;
-
-  /** Watches the sources from the first read on: nothing to keep up to date before that. */
-  private watchSources(): void {
-    if (this.watching) {
+  /** Watches the sources of the current snapshot, from the first read on. */
+  private watchSources(sources: readonly NoteSource[]): void {
+    const roots = sources.map((source) => source.root.toString()).join('\n');
+    if (roots === this.watchedRoots || this.isDisposed) {
       return;
     }
-    this.watching = true;
-    for (const source of this.sources) {
-      const watcher = this.register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(source.root, '**/*.md')));
-      const queue = (uri: vscode.Uri) => this.queueChange(uri);
-      this.register(watcher.onDidChange(queue));
-      this.register(watcher.onDidCreate(queue));
-      this.register(watcher.onDidDelete(queue));
+    this.watchedRoots = roots;
+    this.watchers.splice(0).forEach((watcher) => watcher.dispose());
+    const queue = (uri: vscode.Uri) => this.queueChange(uri);
+    for (const source of sources) {
+      // Everything under the root: a deleted folder is reported as the folder alone.
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(source.root, '**/*'));
+      this.watchers.push(watcher, watcher.onDidChange(queue), watcher.onDidCreate(queue), watcher.onDidDelete(queue));
+      if (!source.isBundled) {
+        // The root itself appearing or going away (a new `.interview-notes/`, a deleted folder).
+        const name = source.root.path.split('/').filter(Boolean).pop() ?? '';
+        const rootWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(source.root, '..'), name), false, true, false);
+        this.watchers.push(rootWatcher, rootWatcher.onDidCreate(queue), rootWatcher.onDidDelete(queue));
+      }
     }
   }
 
@@ -81,21 +114,35 @@ export class NoteLibrary extends Disposable {
       return;
     }
     const snapshot = await this.snapshot;
+    if (uris.some((uri) => !uri.path.endsWith('.md') && snapshot.sources.some((source) => isAtOrUnder(uri, source.root)))) {
+      this.refresh(); // a folder came or went: read everything again
+      return;
+    }
     const index = this.index ? await this.index : undefined;
     for (const uri of uris) {
-      const source = this.sources.find((candidate) => candidate.fileFor(uri));
+      const source = snapshot.sources.find((candidate) => candidate.fileFor(uri));
       const file = source?.fileFor(uri);
       if (!source || !file) {
         continue;
       }
       const key = `${file.language}:${file.noteId}`;
       const result = await this.readNote(file, source);
-      const problems = snapshot.problems.filter((problem) => problem.uri.toString() !== uri.toString());
-      snapshot.problems.splice(0, snapshot.problems.length, ...problems, ...(result.problems.length > 0 && !result.missing ? result.problems : []));
-      index?.removeNote(file.noteId, file.language);
+      const problems = snapshot.problems.filter((problem) => !sameFile(problem.uri, uri));
+      snapshot.problems.splice(0, snapshot.problems.length, ...problems, ...(result.missing ? [] : result.problems));
+      const ofSource = snapshot.bySource.get(source.id);
+      const previous = ofSource?.get(key);
       if (result.loaded) {
-        snapshot.notes.set(key, result.loaded);
-        index?.addNote(result.loaded.note);
+        ofSource?.set(key, result.loaded);
+      } else if (previous && sameFile(previous.file.uri, uri)) {
+        ofSource?.delete(key);
+      } else {
+        continue; // another file of this source still holds the note
+      }
+      const winner = winnerFor(snapshot, key);
+      index?.removeNote(file.noteId, file.language);
+      if (winner) {
+        snapshot.notes.set(key, winner);
+        index?.addNote(winner.note);
       } else {
         snapshot.notes.delete(key);
       }
@@ -104,8 +151,9 @@ export class NoteLibrary extends Disposable {
     this.changeEmitter.fire();
   }
 
-  /** Drops everything read so far; the next request reads the sources again. */
+  /** Drops everything read so far; the next request asks for the sources and reads them again. */
   refresh(): void {
+    this.watchedRoots = ''; // a folder that has appeared since gets a watcher of its own
     this.snapshot = undefined;
     this.index = undefined;
     this.changeEmitter.fire();
@@ -113,21 +161,43 @@ export class NoteLibrary extends Disposable {
 
   /** One note per topic, in the given language where it exists, sorted for the sidebar. */
   async topics(language: NoteLanguage = preferredNoteLanguage()): Promise<LoadedNote[]> {
-    const { notes } = await this.load();
-    const byId = new Map<string, LoadedNote>();
-    for (const loaded of notes.values()) {
-      const existing = byId.get(loaded.note.id);
-      if (!existing || (existing.note.language !== language && loaded.note.language === language)) {
-        byId.set(loaded.note.id, loaded);
-      }
-    }
-    return [...byId.values()].sort((a, b) => a.note.order - b.note.order || a.note.title.localeCompare(b.note.title));
+    return sortedTopics(pickLanguage((await this.load()).notes.values(), language));
   }
 
-  /** The note in the given language, or in the other one when it has no translation. */
-  async note(noteId: string, language: NoteLanguage = preferredNoteLanguage()): Promise<LoadedNote | undefined> {
-    const { notes } = await this.load();
+  /** Each source with its own topics (the ones other sources replace included) and problems. */
+  async groups(language: NoteLanguage = preferredNoteLanguage()): Promise<NoteSourceGroup[]> {
+    const snapshot = await this.load();
+    return snapshot.sources.map((source) => {
+      const own = sortedTopics(pickLanguage(snapshot.bySource.get(source.id)?.values() ?? [], language));
+      const shown = (loaded: LoadedNote) => snapshot.notes.get(`${loaded.note.language}:${loaded.note.id}`)?.source.id === source.id;
+      return {
+        source,
+        topics: own.map((loaded) => ({ loaded, shadowed: !shown(loaded) })),
+        problems: snapshot.problems.filter((problem) => problem.sourceId === source.id),
+      };
+    });
+  }
+
+  /**
+   * The note in the given language, or in the other one when it has no translation. With
+   * a source id, that source's note, even when another source's note replaces it.
+   */
+  async note(noteId: string, language: NoteLanguage = preferredNoteLanguage(), sourceId?: string): Promise<LoadedNote | undefined> {
+    const snapshot = await this.load();
+    const notes = sourceId ? snapshot.bySource.get(sourceId) : snapshot.notes;
+    if (!notes) {
+      return undefined;
+    }
     return notes.get(`${language}:${noteId}`) ?? [...notes.values()].find((loaded) => loaded.note.id === noteId);
+  }
+
+  /** Every language's file of a note in one source. */
+  async filesOf(noteId: string, sourceId: string): Promise<LoadedNote[]> {
+    return [...((await this.load()).bySource.get(sourceId)?.values() ?? [])].filter((loaded) => loaded.note.id === noteId);
+  }
+
+  async sources(): Promise<readonly NoteSource[]> {
+    return (await this.load()).sources;
   }
 
   async allNotes(): Promise<LoadedNote[]> {
@@ -153,50 +223,116 @@ export class NoteLibrary extends Disposable {
   }
 
   private load(): Promise<Snapshot> {
-    this.watchSources();
     this.snapshot ??= this.readSources();
     return this.snapshot;
   }
 
   private async readSources(): Promise<Snapshot> {
     const started = Date.now();
-    const notes = new Map<string, LoadedNote>();
-    const problems: NoteFileProblem[] = [];
-    for (const source of this.sources) {
+    const sources = this.listSources();
+    this.watchSources(sources);
+    const snapshot: Snapshot = { sources, bySource: new Map(), notes: new Map(), problems: [] };
+    for (const source of sources) {
+      const ofSource = new Map<string, LoadedNote>();
+      snapshot.bySource.set(source.id, ofSource);
+      if (source.mustExist && !(await exists(source.root))) {
+        this.reportMissing(source);
+        continue;
+      }
       const files = await source.listNotes();
       const results = await Promise.all(files.map((file) => this.readNote(file, source)));
       for (const result of results) {
-        problems.push(...result.problems);
+        snapshot.problems.push(...result.problems);
         if (result.loaded) {
-          notes.set(`${result.loaded.note.language}:${result.loaded.note.id}`, result.loaded);
+          const key = `${result.loaded.note.language}:${result.loaded.note.id}`;
+          ofSource.set(key, result.loaded);
+          snapshot.notes.set(key, result.loaded); // later sources come later: they win
         }
       }
     }
-    for (const problem of problems) {
+    for (const problem of snapshot.problems) {
       this.logger.warn(`${problem.uri.toString(true)}${problem.line !== undefined ? `:${problem.line + 1}` : ''}: ${problem.message}`);
     }
-    this.logger.info(`loaded ${notes.size} notes in ${Date.now() - started} ms`);
-    return { notes, problems };
+    this.logger.info(`loaded ${snapshot.notes.size} notes from ${sources.length} source(s) in ${Date.now() - started} ms`);
+    return snapshot;
+  }
+
+  private reportMissing(source: NoteSource): void {
+    const key = source.root.toString();
+    this.logger.warn(`notes folder ${source.root.toString(true)} does not exist`);
+    if (!this.reportedMissing.has(key)) {
+      this.reportedMissing.add(key);
+      this.options.onMissingFolder?.(source);
+    }
   }
 
   private async readNote(file: NoteFile, source: NoteSource): Promise<{ loaded?: LoadedNote; problems: NoteFileProblem[]; missing?: boolean }> {
+    const problem = (message: string, line?: number): NoteFileProblem => ({ uri: file.uri, sourceId: source.id, message, line });
+    const maxBytes = this.options.maxNoteBytes?.() ?? defaultMaxNoteBytes;
     let bytes: Uint8Array;
     try {
       const stat = await vscode.workspace.fs.stat(file.uri);
-      if (stat.size > maxNoteBytes) {
-        return { problems: [{ uri: file.uri, message: vscode.l10n.t('skipped: the file is larger than {0} MB', maxNoteBytes / 1024 / 1024) }] };
+      if (stat.size > maxBytes) {
+        return { problems: [problem(vscode.l10n.t('skipped: the file is larger than {0} MB', Math.round((maxBytes / 1024 / 1024) * 100) / 100))] };
       }
       bytes = await vscode.workspace.fs.readFile(file.uri);
     } catch (error) {
       const missing = error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
-      return { missing, problems: [{ uri: file.uri, message: vscode.l10n.t('cannot be read: {0}', error instanceof Error ? error.message : String(error)) }] };
+      return { missing, problems: [problem(vscode.l10n.t('cannot be read: {0}', error instanceof Error ? error.message : String(error)))] };
     }
     if (bytes.includes(0)) {
-      return { problems: [{ uri: file.uri, message: vscode.l10n.t('skipped: not a text file') }] };
+      return { problems: [problem(vscode.l10n.t('skipped: not a text file'))] };
     }
     const text = new TextDecoder('utf-8').decode(bytes);
     const parsed = noteParserModule().parseNote(text, { expectedId: file.noteId, language: file.language, requireVerified: source.isBundled });
-    const problems = parsed.problems.map((problem) => ({ ...problem, uri: file.uri }));
-    return { loaded: parsed.note ? { note: parsed.note, file, source } : undefined, problems };
+    const problems = parsed.problems.map((found) => problem(found.message, found.line));
+    // The file name is the id: a note that says otherwise is only listed with its problem.
+    const note = parsed.note?.id === file.noteId ? parsed.note : undefined;
+    return { loaded: note ? { note, file, source } : undefined, problems };
+  }
+}
+
+/** The note of the last source that has one for this `lang:id`. */
+function winnerFor(snapshot: Snapshot, key: string): LoadedNote | undefined {
+  for (let position = snapshot.sources.length - 1; position >= 0; position--) {
+    const loaded = snapshot.bySource.get(snapshot.sources[position].id)?.get(key);
+    if (loaded) {
+      return loaded;
+    }
+  }
+  return undefined;
+}
+
+function pickLanguage(notes: Iterable<LoadedNote>, language: NoteLanguage): LoadedNote[] {
+  const byId = new Map<string, LoadedNote>();
+  for (const loaded of notes) {
+    const existing = byId.get(loaded.note.id);
+    if (!existing || (existing.note.language !== language && loaded.note.language === language)) {
+      byId.set(loaded.note.id, loaded);
+    }
+  }
+  return [...byId.values()];
+}
+
+function sortedTopics(topics: LoadedNote[]): LoadedNote[] {
+  return topics.sort((a, b) => a.note.order - b.note.order || a.note.title.localeCompare(b.note.title));
+}
+
+/** Watchers and directory listings may spell the same remote URI differently; the path is what counts. */
+function sameFile(a: vscode.Uri, b: vscode.Uri): boolean {
+  return a.scheme === b.scheme && a.path === b.path;
+}
+
+function isAtOrUnder(uri: vscode.Uri, root: vscode.Uri): boolean {
+  const rootPath = root.path.replace(/\/$/, '');
+  return uri.scheme === root.scheme && uri.authority === root.authority && (uri.path === rootPath || uri.path.startsWith(`${rootPath}/`));
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
   }
 }

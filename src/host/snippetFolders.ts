@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { settingFolders } from './settingFolders';
 
 export const snippetFoldersSetting = 'interviewNotes.snippetFolders';
 
@@ -9,19 +10,5 @@ export const snippetFoldersSetting = 'interviewNotes.snippetFolders';
 export function userSnippetFolders(): vscode.Uri[] {
   const workspaceFolders = vscode.workspace.workspaceFolders ?? [];
   const folders = workspaceFolders.map((folder) => vscode.Uri.joinPath(folder.uri, '.interview-notes', 'snippets'));
-  const home = typeof process === 'object' ? process.env?.HOME : undefined;
-  for (const entry of vscode.workspace.getConfiguration().get<string[]>(snippetFoldersSetting, [])) {
-    if (typeof entry !== 'string' || entry.trim() === '') {
-      continue;
-    }
-    if (entry.startsWith('~/') && home) {
-      folders.push(vscode.Uri.file(`${home}/${entry.slice(2)}`));
-    } else if (entry.startsWith('/')) {
-      folders.push(vscode.Uri.file(entry));
-    } else if (vscode.workspace.isTrusted) {
-      // Relative folders resolve inside each workspace folder.
-      folders.push(...workspaceFolders.map((folder) => vscode.Uri.joinPath(folder.uri, entry)));
-    }
-  }
-  return folders;
+  return [...folders, ...settingFolders(snippetFoldersSetting).map((folder) => folder.uri)];
 }

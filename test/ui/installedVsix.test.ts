@@ -64,4 +64,18 @@ describe('the packaged .vsix, installed into a fresh code-server', function () {
       assert.ok(rows.some((row) => row.includes(topic)), `"${topic}" is in the tree: ${rows.join(' | ')}`);
     }
   });
+
+  it('offers its walkthrough, with its steps and their buttons', async () => {
+    const { page } = workbench;
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Welcome: Open Walkthrough');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Walkthrough' }).first().click();
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get Started with Interview Notes' }).first().click();
+    const walkthrough = page.locator('.gettingStartedContainer');
+    await walkthrough.getByText('Open the sidebar').first().waitFor({ timeout: 30_000 });
+    for (const step of ['Open a note', 'Insert a snippet', 'Search', 'Practise', 'Add your own note']) {
+      assert.ok(await walkthrough.getByText(step, { exact: true }).count(), `the step "${step}" is shown`);
+    }
+    assert.ok(await walkthrough.getByRole('button', { name: 'Open the Sidebar' }).count(), 'the first step has its command button');
+  });
 });

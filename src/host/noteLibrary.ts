@@ -34,6 +34,8 @@ interface Snapshot {
   /** `lang:id` to the note shown: a later source's note replaces an earlier one's. */
   readonly notes: Map<string, LoadedNote>;
   readonly problems: NoteFileProblem[];
+  /** Folders named in a setting that do not exist. */
+  readonly missingFolders: vscode.Uri[];
 }
 
 export const defaultMaxNoteBytes = 2 * 1024 * 1024;
@@ -200,6 +202,11 @@ export class NoteLibrary extends Disposable {
     return (await this.load()).sources;
   }
 
+  /** The folders of the setting that did not exist when the notes were last read. */
+  async missingFolders(): Promise<readonly vscode.Uri[]> {
+    return (await this.load()).missingFolders;
+  }
+
   async allNotes(): Promise<LoadedNote[]> {
     return [...(await this.load()).notes.values()];
   }
@@ -231,11 +238,12 @@ export class NoteLibrary extends Disposable {
     const started = Date.now();
     const sources = this.listSources();
     this.watchSources(sources);
-    const snapshot: Snapshot = { sources, bySource: new Map(), notes: new Map(), problems: [] };
+    const snapshot: Snapshot = { sources, bySource: new Map(), notes: new Map(), problems: [], missingFolders: [] };
     for (const source of sources) {
       const ofSource = new Map<string, LoadedNote>();
       snapshot.bySource.set(source.id, ofSource);
       if (source.mustExist && !(await exists(source.root))) {
+        snapshot.missingFolders.push(source.root);
         this.reportMissing(source);
         continue;
       }

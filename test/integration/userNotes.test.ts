@@ -92,6 +92,18 @@ describe('your own notes', function () {
     assert.equal((await library.searchIndex()).search('consumer group')[0]?.noteId, 'kafka');
   });
 
+  it('tells about a folder of the setting that does not exist, and keeps the other notes', async () => {
+    const { library } = await extensionApi();
+    await setSetting('notesFolders', ['nowhere', settingFolder]);
+    await write(`${settingFolder}/kafka.md`, note('kafka', 'Kafka basics'));
+    await vscode.commands.executeCommand('interviewNotes.refresh');
+    const missing = await waitFor('the missing folder', async () => ((await library.missingFolders()).length > 0 ? library.missingFolders() : undefined));
+    assert.deepEqual(missing.map((uri) => uri.path), [workspaceFile('nowhere').path]);
+    const groups = await treeByGroup();
+    assert.deepEqual([...groups.keys()], ['Bundled', settingFolder]);
+    assert.ok((await library.note('docker'))?.source.isBundled);
+  });
+
   it('follows files being added, changed, renamed and deleted: tree, search and reader', async () => {
     const { tree, library, reader } = await extensionApi();
     await setSetting('notesFolders', [settingFolder]);

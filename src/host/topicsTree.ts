@@ -78,7 +78,9 @@ export class TopicsTreeProvider extends Disposable implements vscode.TreeDataPro
     if (this.groups.size === 0) {
       return this.groupChildren(groups[0]);
     }
-    return groups.map((group) => ({ kind: 'group', source: group.source }));
+    // A tag filter hides the groups it leaves empty.
+    const shown = this.tag === undefined ? groups : groups.filter((group) => group.topics.some(({ loaded }) => this.matchesTag(loaded.note)));
+    return shown.map((group) => ({ kind: 'group', source: group.source }));
   }
 
   private groupChildren(group: NoteSourceGroup | undefined): TopicsTreeNode[] {
@@ -88,7 +90,8 @@ export class TopicsTreeProvider extends Disposable implements vscode.TreeDataPro
     const topics: TopicsTreeNode[] = group.topics
       .filter(({ loaded }) => this.matchesTag(loaded.note))
       .map(({ loaded, shadowed }) => ({ kind: 'topic', note: loaded.note, loaded, shadowed }));
-    return [...topics, ...group.problems.map((problem): TopicsTreeNode => ({ kind: 'problem', problem }))];
+    const problems = this.tag === undefined ? group.problems : [];
+    return [...topics, ...problems.map((problem): TopicsTreeNode => ({ kind: 'problem', problem }))];
   }
 
   private matchesTag(note: Note): boolean {

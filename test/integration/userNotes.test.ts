@@ -90,6 +90,14 @@ describe('your own notes', function () {
     assert.equal(tree.getTreeItem(kafka).contextValue, 'userTopic');
     assert.equal((await tree.getParent(kafka))?.kind, 'group');
     assert.equal((await library.searchIndex()).search('consumer group')[0]?.noteId, 'kafka');
+    // A tag filter hides the groups it leaves empty.
+    await vscode.commands.executeCommand('interviewNotes.filterByTag', 'mine');
+    try {
+      assert.deepEqual([...(await treeByGroup()).keys()], [settingFolder]);
+    } finally {
+      await vscode.commands.executeCommand('interviewNotes.clearFilter');
+    }
+    assert.deepEqual([...(await treeByGroup()).keys()], ['Bundled', settingFolder]);
   });
 
   it('tells about a folder of the setting that does not exist, and keeps the other notes', async () => {

@@ -4,7 +4,7 @@ import { insertSnippetCommand, openNoteCommand, refreshCommand, searchCommand, s
 import { EditorTracker } from './editorTracker';
 import { languageSetting } from './noteLanguage';
 import { NoteLibrary } from './noteLibrary';
-import { bundledNoteSource, workspaceNoteSources } from './noteSources';
+import { allNoteSources, maxNoteSizeSetting, notesFoldersSetting } from './noteSources';
 import { Reader } from './reader';
 import { showSearchPicker } from './searchPicker';
 import { completionSelector, pickAndInsertSnippet, SnippetCompletionProvider, snippetLanguageOf } from './snippetCompletions';
@@ -15,6 +15,7 @@ import { TopicsTreeProvider } from './topicsTree';
 import { TreeCommands } from './treeCommands';
 import { Practice } from './practice';
 import { ProgressStore } from './practiceProgress';
+import { UserNoteCommands } from './userNotes';
 
 /** What activate() returns: for other extensions and for the tests in the real host. */
 export interface InterviewNotesApi {
@@ -28,6 +29,7 @@ export interface InterviewNotesApi {
   readonly tree: TopicsTreeProvider;
   readonly progress: ProgressStore;
   readonly practice: Practice;
+  readonly userNotes: UserNoteCommands;
 }
 
 /** Wires the features together. Creates objects only: nothing is read from disk here. */
@@ -37,7 +39,12 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
     return disposable;
   };
   // Later sources win: a user's note replaces the bundled note with the same id.
-  const library = own(new NoteLibrary([bundledNoteSource(context.extensionUri), ...workspaceNoteSources()], logger));
+  const library = own(
+    new NoteLibrary(() => allNoteSources(context.extensionUri), logger, {
+      maxNoteBytes: () => Math.max(0, vscode.workspace.getConfiguration().get<number>(maxNoteSizeSetting, 2)) * 1024 * 1024,
+      onMissingFolder: (source) => void vscode.window.showWarningMessage(vscode.l10n.t('The notes folder {0} does not exist: check the setting {1}.', source.root.scheme === 'file' ? source.root.fsPath : source.root.toString(true), notesFoldersSetting)),
+    }),
+  );
   own(library.onDidFindProblems((problems) => {
     const [first] = problems;
     const file = first.uri.toString(true);
@@ -71,6 +78,7 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
 
   const treeView = own(vscode.window.createTreeView(topicsViewId, { treeDataProvider: tree, showCollapseAll: true }));
   own(new TreeCommands(tree, treeView, library, reader));
+  const userNotes = own(new UserNoteCommands(library, reader));
   own(reader.registerSerializer());
   const sectionExcerpt = async (noteId: string, sectionId: string | undefined) => {
     const section = (await library.note(noteId))?.note.sections.find((candidate) => candidate.id === sectionId);
@@ -79,11 +87,11 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
   };
   own(vscode.languages.registerCompletionItemProvider(completionSelector, new SnippetCompletionProvider(snippets, sectionExcerpt)));
   own(new CodingAids(library));
-  own(vscode.commands.registerCommand(openNoteCommand, (noteId: unknown, sectionId: unknown) => {
+  own(vscode.commands.registerCommand(openNoteCommand, (noteId: unknown, sectionId: unknown, sourceId: unknown) => {
     if (typeof noteId !== 'string') {
       return vscode.commands.executeCommand(searchCommand);
     }
-    return reader.show({ noteId, sectionId: typeof sectionId === 'string' ? sectionId : undefined });
+    return reader.show({ noteId, sectionId: typeof sectionId === 'string' ? sectionId : undefined, sourceId: typeof sourceId === 'string' ? sourceId : undefined });
   }));
   const searchDependencies = {
     library,
@@ -102,12 +110,20 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
     snippets.refresh();
   }));
   own(vscode.workspace.onDidChangeConfiguration((event) => {
-    if (event.affectsConfiguration(languageSetting)) {
+    if (event.affectsConfiguration(languageSetting) || event.affectsConfiguration(notesFoldersSetting) || event.affectsConfiguration(maxNoteSizeSetting)) {
       library.refresh();
     }
     if (event.affectsConfiguration(snippetFoldersSetting)) {
       snippets.refresh();
     }
   }));
-  return { activationMs: 0, activationWallMs: 0, library, snippets, reader, tree, progress, practice };
+  own(vscode.workspace.onDidChangeWorkspaceFolders(() => {
+    library.refresh();
+    snippets.refresh();
+  }));
+  own(vscode.workspace.onDidGrantWorkspaceTrust(() => {
+    library.refresh();
+    snippets.refresh();
+  }));
+  return { activationMs: 0, activationWallMs: 0, library, snippets, reader, tree, progress, practice, userNotes };
 }

@@ -15,17 +15,42 @@ export interface LoadedNote {
 
 export interface NoteFileProblem extends NoteProblem {
   readonly uri: vscode.Uri;
+  /** The source the file belongs to. */
+  readonly sourceId: string;
+}
+
+/** One source's topics, for the sidebar's groups. */
+export interface NoteSourceGroup {
+  readonly source: NoteSource;
+  /** One note per topic; `shadowed` when a later source's note of the same id is shown instead. */
+  readonly topics: readonly { readonly loaded: LoadedNote; readonly shadowed: boolean }[];
+  readonly problems: readonly NoteFileProblem[];
 }
 
 interface Snapshot {
-  /** `lang:id` to the note; a later source replaces an earlier one's note of the same id. */
+  readonly sources: readonly NoteSource[];
+  /** Per source id: `lang:id` to that source's note. */
+  readonly bySource: Map<string, Map<string, LoadedNote>>;
+  /** `lang:id` to the note shown: a later source's note replaces an earlier one's. */
   readonly notes: Map<string, LoadedNote>;
   readonly problems: NoteFileProblem[];
-  /** The sidebar's sorted topics per language, kept until a note changes. */
+  /** Folders named in a setting that do not exist. */
+  readonly missingFolders: vscode.Uri[];
+  /** The sidebar's sorted topics and groups per language, kept until a note changes. */
   readonly topics: Map<NoteLanguage, LoadedNote[]>;
+  readonly groups: Map<NoteLanguage, NoteSourceGroup[]>;
 }
 
-export const maxNoteBytes = 2 * 1024 * 1024;
+export const defaultMaxNoteBytes = 2 * 1024 * 1024;
+
+export interface NoteLibraryOptions {
+  /** The size above which a file is skipped; read at each load. */
+  readonly maxNoteBytes?: () => number;
+  /** Told once per folder when a user's folder does not exist. */
+  readonly onMissingFolder?: (source: NoteSource) => void;
+  /** How long to wait for more file changes before applying them together. */
+  readonly coalesceMs?: number;
+}
 
 /** How many note files are read at once. */
 const readBatchSize = 200;
@@ -49,7 +74,8 @@ class TimeSlicer {
 
 /**
  * Every note from every source, parsed once and kept until a source changes. Nothing is
- * read until a view, command or provider first asks.
+ * read until a view, command or provider first asks. The sources come from a function,
+ * so the list follows settings and workspace folders (`refresh()` asks it again).
  */
 export class NoteLibrary extends Disposable {
   private snapshot: Promise<Snapshot> | undefined;
@@ -62,31 +88,41 @@ export class NoteLibrary extends Disposable {
 
   private readonly pendingChanges = new Map<string, vscode.Uri>();
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
+  private watchers: vscode.Disposable[] = [];
+  private watchedRoots = '';
+  private readonly reportedMissing = new Set<string>();
+  private readonly coalesceMs: number;
 
   constructor(
-    private readonly sources: readonly NoteSource[],
+    private readonly listSources: () => readonly NoteSource[],
     private readonly logger: Logger,
-    /** How long to wait for more file changes before applying them together. */
-    private readonly coalesceMs = 150,
+    private readonly options: NoteLibraryOptions = {},
   ) {
     super();
+    this.coalesceMs = options.coalesceMs ?? 150;
     this.register({ dispose: () => clearTimeout(this.changeTimer) });
+    this.register({ dispose: () => this.watchers.splice(0).forEach((watcher) => watcher.dispose()) });
   }
 
-  private watching = false;
-
-  /** Watches the sources from the first read on: nothing to keep up to date before that. */
-  private watchSources(): void {
-    if (this.watching) {
+  /** Watches the sources of the current snapshot, from the first read on. */
+  private watchSources(sources: readonly NoteSource[]): void {
+    const roots = sources.map((source) => source.root.toString()).join('\n');
+    if (roots === this.watchedRoots || this.isDisposed) {
       return;
     }
-    this.watching = true;
-    for (const source of this.sources) {
-      const watcher = this.register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(source.root, '**/*.md')));
-      const queue = (uri: vscode.Uri) => this.queueChange(uri);
-      this.register(watcher.onDidChange(queue));
-      this.register(watcher.onDidCreate(queue));
-      this.register(watcher.onDidDelete(queue));
+    this.watchedRoots = roots;
+    this.watchers.splice(0).forEach((watcher) => watcher.dispose());
+    const queue = (uri: vscode.Uri) => this.queueChange(uri);
+    for (const source of sources) {
+      // Everything under the root: a deleted folder is reported as the folder alone.
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(source.root, '**/*'));
+      this.watchers.push(watcher, watcher.onDidChange(queue), watcher.onDidCreate(queue), watcher.onDidDelete(queue));
+      if (!source.isBundled) {
+        // The root itself appearing or going away (a new `.interview-notes/`, a deleted folder).
+        const name = source.root.path.split('/').filter(Boolean).pop() ?? '';
+        const rootWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(source.root, '..'), name), false, true, false);
+        this.watchers.push(rootWatcher, rootWatcher.onDidCreate(queue), rootWatcher.onDidDelete(queue));
+      }
     }
   }
 
@@ -113,7 +149,10 @@ export class NoteLibrary extends Disposable {
         const uris = [...this.pendingChanges.values()];
         this.pendingChanges.clear();
         count += uris.length;
-        await this.applyFileChanges(this.snapshot, uris, newProblems);
+        if (!(await this.applyFileChanges(this.snapshot, uris, newProblems))) {
+          this.refresh(); // a folder came or went: read everything again
+          return;
+        }
       }
       this.pendingChanges.clear(); // nothing read yet: the next request reads everything
     } finally {
@@ -124,38 +163,53 @@ export class NoteLibrary extends Disposable {
     this.changeEmitter.fire();
   }
 
-  private async applyFileChanges(snapshotRead: Promise<Snapshot>, uris: readonly vscode.Uri[], newProblems: NoteFileProblem[]): Promise<void> {
+  /** Applies changes to single note files; false when a folder changed and everything must be read again. */
+  private async applyFileChanges(snapshotRead: Promise<Snapshot>, uris: readonly vscode.Uri[], newProblems: NoteFileProblem[]): Promise<boolean> {
     const snapshot = await snapshotRead;
+    if (uris.some((uri) => !uri.path.endsWith('.md') && snapshot.sources.some((source) => isAtOrUnder(uri, source.root)))) {
+      return false;
+    }
     const index = this.index ? await this.index : undefined;
     const changed = uris.flatMap((uri) => {
-      const source = this.sources.find((candidate) => candidate.fileFor(uri));
+      const source = snapshot.sources.find((candidate) => candidate.fileFor(uri));
       const file = source?.fileFor(uri);
-      return source && file ? [{ source, file }] : [];
+      return source && file ? [{ uri, source, file }] : [];
     });
     // In parallel, as the first read does: a thousand changes read in turn took a thousand round trips.
     const results = await Promise.all(changed.map(({ file, source }) => this.readNote(file, source)));
-    const changedUris = new Set(changed.map(({ file }) => file.uri.toString()));
-    const kept = snapshot.problems.filter((problem) => !changedUris.has(problem.uri.toString()));
-    snapshot.problems.splice(0, snapshot.problems.length, ...kept);
-    changed.forEach(({ file }, position) => {
+    changed.forEach(({ uri, source, file }, position) => {
       const result = results[position];
-      const found = result.problems.length > 0 && !result.missing ? result.problems : [];
-      snapshot.problems.push(...found);
+      const found = result.missing ? [] : result.problems;
+      const kept = snapshot.problems.filter((problem) => !sameFile(problem.uri, uri));
+      snapshot.problems.splice(0, snapshot.problems.length, ...kept, ...found);
       newProblems.push(...found);
       const key = `${file.language}:${file.noteId}`;
-      index?.removeNote(file.noteId, file.language);
+      const ofSource = snapshot.bySource.get(source.id);
+      const previous = ofSource?.get(key);
       if (result.loaded) {
-        snapshot.notes.set(key, result.loaded);
-        index?.addNote(result.loaded.note);
+        ofSource?.set(key, result.loaded);
+      } else if (previous && sameFile(previous.file.uri, uri)) {
+        ofSource?.delete(key);
+      } else {
+        return; // another file of this source still holds the note
+      }
+      const winner = winnerFor(snapshot, key);
+      index?.removeNote(file.noteId, file.language);
+      if (winner) {
+        snapshot.notes.set(key, winner);
+        index?.addNote(winner.note);
       } else {
         snapshot.notes.delete(key);
       }
     });
     snapshot.topics.clear();
+    snapshot.groups.clear();
+    return true;
   }
 
-  /** Drops everything read so far; the next request reads the sources again. */
+  /** Drops everything read so far; the next request asks for the sources and reads them again. */
   refresh(): void {
+    this.watchedRoots = ''; // a folder that has appeared since gets a watcher of its own
     this.snapshot = undefined;
     this.index = undefined;
     this.changeEmitter.fire();
@@ -166,23 +220,56 @@ export class NoteLibrary extends Disposable {
     const snapshot = await this.load();
     let topics = snapshot.topics.get(language);
     if (!topics) {
-      const byId = new Map<string, LoadedNote>();
-      for (const loaded of snapshot.notes.values()) {
-        const existing = byId.get(loaded.note.id);
-        if (!existing || (existing.note.language !== language && loaded.note.language === language)) {
-          byId.set(loaded.note.id, loaded);
-        }
-      }
-      topics = [...byId.values()].sort((a, b) => a.note.order - b.note.order || a.note.title.localeCompare(b.note.title));
+      topics = sortedTopics(pickLanguage(snapshot.notes.values(), language));
       snapshot.topics.set(language, topics);
     }
     return [...topics];
   }
 
-  /** The note in the given language, or in the other one when it has no translation. */
-  async note(noteId: string, language: NoteLanguage = preferredNoteLanguage()): Promise<LoadedNote | undefined> {
-    const { notes } = await this.load();
+  /** Each source with its own topics (the ones other sources replace included) and problems. */
+  async groups(language: NoteLanguage = preferredNoteLanguage()): Promise<NoteSourceGroup[]> {
+    const snapshot = await this.load();
+    let groups = snapshot.groups.get(language);
+    if (!groups) {
+      groups = snapshot.sources.map((source) => {
+        const own = sortedTopics(pickLanguage(snapshot.bySource.get(source.id)?.values() ?? [], language));
+        const shown = (loaded: LoadedNote) => snapshot.notes.get(`${loaded.note.language}:${loaded.note.id}`)?.source.id === source.id;
+        return {
+          source,
+          topics: own.map((loaded) => ({ loaded, shadowed: !shown(loaded) })),
+          problems: snapshot.problems.filter((problem) => problem.sourceId === source.id),
+        };
+      });
+      snapshot.groups.set(language, groups);
+    }
+    return groups;
+  }
+
+  /**
+   * The note in the given language, or in the other one when it has no translation. With
+   * a source id, that source's note, even when another source's note replaces it.
+   */
+  async note(noteId: string, language: NoteLanguage = preferredNoteLanguage(), sourceId?: string): Promise<LoadedNote | undefined> {
+    const snapshot = await this.load();
+    const notes = sourceId ? snapshot.bySource.get(sourceId) : snapshot.notes;
+    if (!notes) {
+      return undefined;
+    }
     return notes.get(`${language}:${noteId}`) ?? [...notes.values()].find((loaded) => loaded.note.id === noteId);
+  }
+
+  /** Every language's file of a note in one source. */
+  async filesOf(noteId: string, sourceId: string): Promise<LoadedNote[]> {
+    return [...((await this.load()).bySource.get(sourceId)?.values() ?? [])].filter((loaded) => loaded.note.id === noteId);
+  }
+
+  async sources(): Promise<readonly NoteSource[]> {
+    return (await this.load()).sources;
+  }
+
+  /** The folders of the setting that did not exist when the notes were last read. */
+  async missingFolders(): Promise<readonly vscode.Uri[]> {
+    return (await this.load()).missingFolders;
   }
 
   async allNotes(): Promise<LoadedNote[]> {
@@ -211,34 +298,43 @@ export class NoteLibrary extends Disposable {
   }
 
   private load(): Promise<Snapshot> {
-    this.watchSources();
     this.snapshot ??= this.readSources();
     return this.snapshot;
   }
 
   private async readSources(): Promise<Snapshot> {
     const started = Date.now();
-    const notes = new Map<string, LoadedNote>();
-    const problems: NoteFileProblem[] = [];
+    const sources = this.listSources();
+    this.watchSources(sources);
+    const snapshot: Snapshot = { sources, bySource: new Map(), notes: new Map(), problems: [], missingFolders: [], topics: new Map(), groups: new Map() };
     const slicer = new TimeSlicer();
-    for (const source of this.sources) {
+    for (const source of sources) {
+      const ofSource = new Map<string, LoadedNote>();
+      snapshot.bySource.set(source.id, ofSource);
+      if (source.mustExist && !(await exists(source.root))) {
+        snapshot.missingFolders.push(source.root);
+        this.reportMissing(source);
+        continue;
+      }
       const files = await source.listNotes();
       // A few files at a time, parsed between pauses: ten thousand notes parsed in one go
       // would hold the extension host for seconds.
       for (let start = 0; start < files.length; start += readBatchSize) {
         const results = await Promise.all(files.slice(start, start + readBatchSize).map((file) => this.readNote(file, source)));
         for (const result of results) {
-          problems.push(...result.problems);
+          snapshot.problems.push(...result.problems);
           if (result.loaded) {
-            notes.set(`${result.loaded.note.language}:${result.loaded.note.id}`, result.loaded);
+            const key = `${result.loaded.note.language}:${result.loaded.note.id}`;
+            ofSource.set(key, result.loaded);
+            snapshot.notes.set(key, result.loaded); // later sources come later: they win
           }
         }
         await slicer.pauseIfDue();
       }
     }
-    this.logger.info(`loaded ${notes.size} notes in ${Date.now() - started} ms`);
-    this.reportProblems(problems);
-    return { notes, problems, topics: new Map() };
+    this.logger.info(`loaded ${snapshot.notes.size} notes from ${sources.length} source(s) in ${Date.now() - started} ms`);
+    this.reportProblems(snapshot.problems);
+    return snapshot;
   }
 
   private reportProblems(problems: readonly NoteFileProblem[]): void {
@@ -250,33 +346,91 @@ export class NoteLibrary extends Disposable {
     }
   }
 
+  private reportMissing(source: NoteSource): void {
+    const key = source.root.toString();
+    this.logger.warn(`notes folder ${source.root.toString(true)} does not exist`);
+    if (!this.reportedMissing.has(key)) {
+      this.reportedMissing.add(key);
+      this.options.onMissingFolder?.(source);
+    }
+  }
+
   private async readNote(file: NoteFile, source: NoteSource): Promise<{ loaded?: LoadedNote; problems: NoteFileProblem[]; missing?: boolean }> {
+    const problem = (message: string, line?: number): NoteFileProblem => ({ uri: file.uri, sourceId: source.id, message, line });
+    const maxBytes = this.options.maxNoteBytes?.() ?? defaultMaxNoteBytes;
     let bytes: Uint8Array;
     try {
       const stat = await vscode.workspace.fs.stat(file.uri);
-      if (stat.size > maxNoteBytes) {
-        return { problems: [{ uri: file.uri, message: vscode.l10n.t('skipped: the file is larger than {0} MB', maxNoteBytes / 1024 / 1024) }] };
+      if (stat.size > maxBytes) {
+        return { problems: [problem(vscode.l10n.t('skipped: the file is larger than {0} MB', Math.round((maxBytes / 1024 / 1024) * 100) / 100))] };
       }
       bytes = await vscode.workspace.fs.readFile(file.uri);
     } catch (error) {
       const missing = error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
-      return { missing, problems: [{ uri: file.uri, message: vscode.l10n.t('cannot be read: {0}', error instanceof Error ? error.message : String(error)) }] };
+      return { missing, problems: [problem(vscode.l10n.t('cannot be read: {0}', error instanceof Error ? error.message : String(error)))] };
     }
     if (bytes.includes(0)) {
-      return { problems: [{ uri: file.uri, message: vscode.l10n.t('skipped: not a text file') }] };
+      return { problems: [problem(vscode.l10n.t('skipped: not a text file'))] };
     }
-    const { text, problems: decodingProblems } = decodeNote(bytes, file.uri);
+    const { text, decodingProblem } = decodeNote(bytes);
     const parsed = noteParserModule().parseNote(text, { expectedId: file.noteId, language: file.language, requireVerified: source.isBundled });
-    const problems = [...decodingProblems, ...parsed.problems.map((problem) => ({ ...problem, uri: file.uri }))];
-    return { loaded: parsed.note ? { note: parsed.note, file, source } : undefined, problems };
+    const problems = [...(decodingProblem ? [problem(decodingProblem)] : []), ...parsed.problems.map((found) => problem(found.message, found.line))];
+    // The file name is the id: a note that says otherwise is only listed with its problem.
+    const note = parsed.note?.id === file.noteId ? parsed.note : undefined;
+    return { loaded: note ? { note, file, source } : undefined, problems };
   }
 }
 
 /** Notes are UTF-8. Other bytes are shown as replacement characters, and the user is told. */
-function decodeNote(bytes: Uint8Array, uri: vscode.Uri): { text: string; problems: NoteFileProblem[] } {
+function decodeNote(bytes: Uint8Array): { text: string; decodingProblem?: string } {
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), problems: [] };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return { text: new TextDecoder('utf-8').decode(bytes), problems: [{ uri, message: vscode.l10n.t('contains bytes that are not UTF-8: they are shown as �') }] };
+    return { text: new TextDecoder('utf-8').decode(bytes), decodingProblem: vscode.l10n.t('contains bytes that are not UTF-8: they are shown as �') };
+  }
+}
+
+/** The note of the last source that has one for this `lang:id`. */
+function winnerFor(snapshot: Snapshot, key: string): LoadedNote | undefined {
+  for (let position = snapshot.sources.length - 1; position >= 0; position--) {
+    const loaded = snapshot.bySource.get(snapshot.sources[position].id)?.get(key);
+    if (loaded) {
+      return loaded;
+    }
+  }
+  return undefined;
+}
+
+function pickLanguage(notes: Iterable<LoadedNote>, language: NoteLanguage): LoadedNote[] {
+  const byId = new Map<string, LoadedNote>();
+  for (const loaded of notes) {
+    const existing = byId.get(loaded.note.id);
+    if (!existing || (existing.note.language !== language && loaded.note.language === language)) {
+      byId.set(loaded.note.id, loaded);
+    }
+  }
+  return [...byId.values()];
+}
+
+function sortedTopics(topics: LoadedNote[]): LoadedNote[] {
+  return topics.sort((a, b) => a.note.order - b.note.order || a.note.title.localeCompare(b.note.title));
+}
+
+/** Watchers and directory listings may spell the same remote URI differently; the path is what counts. */
+function sameFile(a: vscode.Uri, b: vscode.Uri): boolean {
+  return a.scheme === b.scheme && a.path === b.path;
+}
+
+function isAtOrUnder(uri: vscode.Uri, root: vscode.Uri): boolean {
+  const rootPath = root.path.replace(/\/$/, '');
+  return uri.scheme === root.scheme && uri.authority === root.authority && (uri.path === rootPath || uri.path.startsWith(`${rootPath}/`));
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
   }
 }

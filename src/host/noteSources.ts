@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isNoteLanguage, noteIdPattern, type NoteLanguage } from '../core/notes/note';
+import { settingFolders } from './settingFolders';
 
 export interface NoteFile {
   readonly uri: vscode.Uri;
@@ -19,6 +20,8 @@ export interface NoteSource {
   readonly isBundled: boolean;
   /** The folder to watch for changes. */
   readonly root: vscode.Uri;
+  /** A folder the user named in a setting: its absence is worth telling them. */
+  readonly mustExist?: boolean;
   listNotes(): Promise<NoteFile[]>;
   /** The note a file of this source holds, if the file is one of its notes. */
   fileFor(uri: vscode.Uri): NoteFile | undefined;
@@ -85,6 +88,7 @@ export class UserFolderNoteSource implements NoteSource {
     readonly id: string,
     readonly label: string,
     readonly root: vscode.Uri,
+    readonly mustExist = false,
   ) {
     this.byLanguageFolder = new LanguageFolderNoteSource(id, label, root, false);
   }
@@ -120,4 +124,22 @@ export function workspaceNoteSources(): NoteSource[] {
   return (vscode.workspace.workspaceFolders ?? []).map(
     (folder) => new UserFolderNoteSource(`workspace:${folder.uri.toString()}`, vscode.l10n.t('Workspace: {0}', folder.name), vscode.Uri.joinPath(folder.uri, '.interview-notes')),
   );
+}
+
+export const notesFoldersSetting = 'interviewNotes.notesFolders';
+export const maxNoteSizeSetting = 'interviewNotes.maxNoteSizeMB';
+
+/** The folders of `interviewNotes.notesFolders`, one source each, labelled by the folder's name. */
+export function settingNoteSources(): NoteSource[] {
+  return settingFolders(notesFoldersSetting).map(({ uri }) => {
+    const name = uri.path.split('/').filter(Boolean).pop() ?? uri.path;
+    return new UserFolderNoteSource(`folder:${uri.toString()}`, name, uri, true);
+  });
+}
+
+/** Every source, in the order that decides which note wins: bundled, workspace, setting folders. */
+export function allNoteSources(extensionUri: vscode.Uri): NoteSource[] {
+  const sources = [bundledNoteSource(extensionUri), ...workspaceNoteSources(), ...settingNoteSources()];
+  const seen = new Set<string>();
+  return sources.filter((source) => !seen.has(source.root.toString()) && seen.add(source.root.toString()));
 }

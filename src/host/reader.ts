@@ -17,6 +17,8 @@ export interface ReaderLocation {
   readonly language?: NoteLanguage;
   /** Words to mark in that section: what a search matched. */
   readonly highlight?: readonly string[];
+  /** One source's note even when another source's replaces it (the bundled original of a user's copy). */
+  readonly sourceId?: string;
 }
 
 /** What the webview keeps with `setState`, and VS Code hands back after a reload. */
@@ -97,7 +99,7 @@ export class Reader extends Disposable {
   }
 
   async show(location: ReaderLocation, options: { viewColumn?: vscode.ViewColumn; scrollY?: number; preserveFocus?: boolean } = {}): Promise<boolean> {
-    const loaded = await this.dependencies.library.note(location.noteId, location.language);
+    const loaded = await this.dependencies.library.note(location.noteId, location.language, location.sourceId);
     if (!loaded) {
       void vscode.window.showWarningMessage(vscode.l10n.t('There is no note "{0}".', location.noteId));
       return false;
@@ -106,8 +108,8 @@ export class Reader extends Disposable {
     if (!panel.visible) {
       panel.reveal(options.viewColumn, options.preserveFocus);
     }
-    const sameNote = this.current?.noteId === loaded.note.id && this.current.language === loaded.note.language;
-    this.current = { noteId: loaded.note.id, sectionId: location.sectionId, language: loaded.note.language };
+    const sameNote = this.current?.noteId === loaded.note.id && this.current.language === loaded.note.language && this.current.sourceId === location.sourceId;
+    this.current = { noteId: loaded.note.id, sectionId: location.sectionId, language: loaded.note.language, sourceId: location.sourceId };
     if (sameNote && location.sectionId && options.scrollY === undefined) {
       await panel.webview.postMessage({ type: 'scrollTo', sectionId: location.sectionId, highlight: location.highlight ?? [] });
       return true;
@@ -158,8 +160,8 @@ export class Reader extends Disposable {
     if (!this.panel || !this.current) {
       return;
     }
-    const { noteId, language, sectionId } = this.current;
-    const loaded = await this.dependencies.library.note(noteId, language);
+    const { noteId, language, sectionId, sourceId } = this.current;
+    const loaded = await this.dependencies.library.note(noteId, language, sourceId);
     if (!this.panel) {
       return;
     }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { settingFolders } from './settingFolders';
 
 export const snippetFoldersSetting = 'interviewNotes.snippetFolders';
 
@@ -15,19 +16,5 @@ export interface SnippetFolder {
 export function userSnippetFolders(): SnippetFolder[] {
   const workspaceFolders = vscode.workspace.workspaceFolders ?? [];
   const folders: SnippetFolder[] = workspaceFolders.map((folder) => ({ uri: vscode.Uri.joinPath(folder.uri, '.interview-notes', 'snippets'), fromSetting: false }));
-  const home = typeof process === 'object' ? process.env?.HOME : undefined;
-  for (const entry of vscode.workspace.getConfiguration().get<string[]>(snippetFoldersSetting, [])) {
-    if (typeof entry !== 'string' || entry.trim() === '') {
-      continue;
-    }
-    if (entry.startsWith('~/') && home) {
-      folders.push({ uri: vscode.Uri.file(`${home}/${entry.slice(2)}`), fromSetting: true });
-    } else if (entry.startsWith('/')) {
-      folders.push({ uri: vscode.Uri.file(entry), fromSetting: true });
-    } else if (vscode.workspace.isTrusted) {
-      // Relative folders resolve inside each workspace folder.
-      folders.push(...workspaceFolders.map((folder) => ({ uri: vscode.Uri.joinPath(folder.uri, entry), fromSetting: true })));
-    }
-  }
-  return folders;
+  return [...folders, ...settingFolders(snippetFoldersSetting).map((folder) => ({ uri: folder.uri, fromSetting: true }))];
 }

@@ -3,11 +3,11 @@ import { Disposable } from './disposable';
 import { languageSetting } from './noteLanguage';
 import type { NoteLibrary } from './noteLibrary';
 import type { Reader } from './reader';
-import type { TopicsTreeNode, TopicsTreeProvider } from './topicsTree';
+import { isNoteNode, type TopicsTreeNode, type TopicsTreeProvider } from './topicsTree';
 
 /** Where a tree command acts: the item it was invoked on, or else the reader's current place. */
 function placeOf(node: TopicsTreeNode | undefined, reader: Reader): { noteId: string; sectionId?: string } | undefined {
-  if (node) {
+  if (isNoteNode(node)) {
     return { noteId: node.note.id, sectionId: node.kind === 'section' ? node.section.id : undefined };
   }
   return reader.location;
@@ -101,7 +101,7 @@ export class TreeCommands extends Disposable {
     if (this.tree.tagFilter !== undefined && !loaded.note.tags.includes(this.tree.tagFilter)) {
       this.setFilter(undefined);
     }
-    const node = this.tree.nodeFor(loaded.note, location.sectionId);
+    const node = this.tree.nodeFor(loaded.note, location.sectionId, loaded);
     await this.treeView.reveal(node, { select: true, focus: true, expand: true });
     return node;
   }

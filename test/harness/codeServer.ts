@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -14,6 +14,8 @@ export interface CodeServerOptions {
   /** 0 picks a free port, so parallel runs do not collide. */
   readonly port?: number;
   readonly extraArgs?: readonly string[];
+  /** `.vsix` files installed into the extensions folder before start, as a user installs them. */
+  readonly installExtensions?: readonly string[];
   readonly onOutput?: (line: string) => void;
 }
 
@@ -34,6 +36,9 @@ export function startCodeServer(options: CodeServerOptions): Promise<RunningCode
     join(options.userDataDir, 'User', 'settings.json'),
     JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'workbench.tips.enabled': false, 'update.mode': 'none', ...options.settings }, null, 2),
   );
+  for (const vsix of options.installExtensions ?? []) {
+    installExtension(options, vsix);
+  }
   const args = [
     options.entry,
     '--auth', 'none',
@@ -84,6 +89,20 @@ export function startCodeServer(options: CodeServerOptions): Promise<RunningCode
     child.on('exit', (code) => fail(new Error(`code-server exited with code ${code} before it was ready`)));
     child.on('error', fail);
   });
+}
+
+/** `code-server --install-extension`: the same install path a user's `.vsix` takes. */
+function installExtension(options: CodeServerOptions, vsix: string): void {
+  const result = spawnSync(process.execPath, [options.entry, '--user-data-dir', options.userDataDir, '--extensions-dir', options.extensionsDir, '--install-extension', vsix], {
+    encoding: 'utf8',
+    env: { ...process.env, VSCODE_PROXY_URI: '' },
+    timeout: 120_000,
+  });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
+  options.onOutput?.(output);
+  if (result.status !== 0 || !/successfully installed/i.test(output)) {
+    throw new Error(`code-server --install-extension ${vsix} failed (exit ${result.status}): ${output.slice(-800)}`);
+  }
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {

@@ -7,7 +7,10 @@ import { startCodeServer, type RunningCodeServer } from './codeServer';
 
 export interface WorkbenchOptions {
   readonly codeServerEntry: string;
-  readonly extensionPath: string;
+  /** Loaded as the extension under development; leave out to test only installed extensions. */
+  readonly extensionPath?: string;
+  /** `.vsix` files to install into the fresh extensions folder first. */
+  readonly installExtensions?: readonly string[];
   readonly fixtureWorkspace: string;
   readonly settings?: Record<string, unknown>;
   readonly kind?: 'node' | 'web';
@@ -40,10 +43,11 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<OpenWork
     userDataDir: join(base, 'user-data'),
     extensionsDir: join(base, 'extensions'),
     settings: options.settings,
+    installExtensions: options.installExtensions,
   });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const url = workbenchUrl({ serverUrl: server.url, folder: workspace, extensionDevelopmentPaths: [options.extensionPath], extensionKind: options.kind });
+  const url = workbenchUrl({ serverUrl: server.url, folder: workspace, extensionDevelopmentPaths: options.extensionPath ? [options.extensionPath] : [], extensionKind: options.kind });
   await page.goto(url);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   return {

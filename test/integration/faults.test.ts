@@ -129,7 +129,7 @@ describe('faults: notes that cannot be read or are not notes', () => {
   after(() => registration.dispose());
 
   it('loads the good notes and names every bad file with what is wrong with it', async () => {
-    const library = new NoteLibrary([new UserFolderNoteSource('faulty', 'Faulty', vscode.Uri.from({ scheme, path: '/notes' }))], silentLogger);
+    const library = new NoteLibrary(() => [new UserFolderNoteSource('faulty', 'Faulty', vscode.Uri.from({ scheme, path: '/notes' }))], silentLogger);
     const reported: (readonly NoteFileProblem[])[] = [];
     const subscription = library.onDidFindProblems((problems) => reported.push(problems));
     try {
@@ -212,7 +212,7 @@ describe('faults: a burst of file changes', () => {
     fileSystem.files.set('/burst/first.md', encoder.encode(noteText('First')));
     const registration = vscode.workspace.registerFileSystemProvider(scheme, fileSystem);
     const folder = vscode.Uri.from({ scheme, path: '/burst' });
-    const library = new NoteLibrary([new UserFolderNoteSource('burst', 'Burst', folder)], silentLogger);
+    const library = new NoteLibrary(() => [new UserFolderNoteSource('burst', 'Burst', folder)], silentLogger);
     let refreshes = 0;
     const subscription = library.onDidChange(() => refreshes++);
     // A watcher of our own, to say how the events came if the test fails.

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { questionsOf } from '../../src/core/notes/note';
 import { serializeProgress, type CardRecord, type ProgressData } from '../../src/core/practice/progress';
 import type { InterviewNotesApi } from '../../src/host/features';
+import { isNoteNode } from '../../src/host/topicsTree';
 import { closeAllEditors, extensionApi, waitFor, workspaceFile } from './helpers';
 
 const day = 24 * 60 * 60_000;
@@ -38,7 +39,7 @@ async function writeFile(name: string, text: string): Promise<vscode.Uri> {
 }
 
 async function treeDescriptions(api: InterviewNotesApi, noteId: string, questionId: string): Promise<{ topic: string; question: string }> {
-  const topic = (await api.tree.getChildren()).find((node) => node.note.id === noteId);
+  const topic = (await api.tree.getChildren()).filter(isNoteNode).find((node) => node.note.id === noteId);
   assert.ok(topic);
   const section = questionId.slice(questionId.indexOf('#') + 1);
   return {

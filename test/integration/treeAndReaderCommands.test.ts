@@ -3,12 +3,12 @@ import * as vscode from 'vscode';
 import { silentLogger } from '../../src/core/util/logger';
 import { EditorTracker } from '../../src/host/editorTracker';
 import { Reader } from '../../src/host/reader';
-import type { TopicsTreeNode } from '../../src/host/topicsTree';
+import { isNoteNode, type TopicsTreeNode } from '../../src/host/topicsTree';
 import { closeAllEditors, extensionApi, extensionId, waitFor, workspaceFile } from './helpers';
 
 async function redisNode(section?: string): Promise<TopicsTreeNode> {
   const { tree } = await extensionApi();
-  const topic = (await tree.getChildren()).find((node) => node.note.id === 'redis');
+  const topic = (await tree.getChildren()).filter(isNoteNode).find((node) => node.note.id === 'redis');
   assert.ok(topic);
   return section ? tree.nodeFor(topic.note, section) : topic;
 }
@@ -21,10 +21,10 @@ describe('sidebar commands', () => {
 
   it('filters the topics by tag and clears the filter', async () => {
     const { tree } = await extensionApi();
-    const all = await tree.getChildren();
+    const all = (await tree.getChildren()).filter(isNoteNode);
     const tag = all.find((node) => node.note.id === 'redis')!.note.tags[0];
     assert.equal(await vscode.commands.executeCommand('interviewNotes.filterByTag', tag), tag);
-    const filtered = await tree.getChildren();
+    const filtered = (await tree.getChildren()).filter(isNoteNode);
     assert.isBelow(filtered.length, all.length);
     assert.isTrue(filtered.every((node) => node.note.tags.includes(tag)));
     await vscode.commands.executeCommand('interviewNotes.clearFilter');

@@ -1,0 +1,190 @@
+import * as vscode from 'vscode';
+import { isNoteLanguage, type NoteLanguage } from '../core/notes/note';
+import { freeNoteId, noteIdFromTitle, noteTemplate, userNoteFileName } from '../core/notes/noteTemplate';
+import { Disposable } from './disposable';
+import { preferredNoteLanguage } from './noteLanguage';
+import type { NoteLibrary } from './noteLibrary';
+import { notesFoldersSetting, settingNoteSources, workspaceNoteSources } from './noteSources';
+import type { Reader } from './reader';
+import { isNoteNode, type TopicsTreeNode } from './topicsTree';
+
+export const newNoteCommand = 'interviewNotes.newNote';
+export const customizeNoteCommand = 'interviewNotes.customizeNote';
+export const editNoteCommand = 'interviewNotes.editNote';
+
+/** What scripts and tests may pass instead of answering the prompts. */
+interface NewNoteArguments {
+  readonly title?: unknown;
+  readonly folder?: unknown;
+  readonly language?: unknown;
+}
+
+interface CustomizeArguments {
+  readonly noteId?: unknown;
+  readonly folder?: unknown;
+}
+
+/** "New Note", "Copy to My Notes" and "Edit": the user's own notes beside the bundled ones. */
+export class UserNoteCommands extends Disposable {
+  constructor(
+    private readonly library: NoteLibrary,
+    private readonly reader: Reader,
+  ) {
+    super();
+    this.register(vscode.commands.registerCommand(newNoteCommand, (args?: NewNoteArguments) => this.newNote(args)));
+    this.register(vscode.commands.registerCommand(customizeNoteCommand, (target?: TopicsTreeNode | CustomizeArguments) => this.customize(target)));
+    this.register(vscode.commands.registerCommand(editNoteCommand, (node?: TopicsTreeNode) => this.edit(node)));
+  }
+
+  /** Asks for a title and a folder, writes the template there and opens it. Returns the new file. */
+  async newNote(args: NewNoteArguments = {}): Promise<vscode.Uri | undefined> {
+    const title =
+      typeof args.title === 'string'
+        ? args.title.trim()
+        : (
+            await vscode.window.showInputBox({
+              title: vscode.l10n.t('New Note'),
+              prompt: vscode.l10n.t('The title of the note, shown in the sidebar'),
+              placeHolder: vscode.l10n.t('For example: Kafka basics'),
+              validateInput: (value) =>
+                value.trim() === '' ? vscode.l10n.t('Type a title.') : value.length > 120 ? vscode.l10n.t('Keep the title under 120 characters.') : undefined,
+            })
+          )?.trim();
+    if (!title) {
+      return undefined;
+    }
+    const folder = toUri(args.folder) ?? (await this.pickFolder(vscode.l10n.t('Where to save the new note')));
+    if (!folder) {
+      return undefined;
+    }
+    const language: NoteLanguage = isNoteLanguage(args.language) ? args.language : preferredNoteLanguage();
+    // A taken id would replace a note the user already has, so it gets a number instead.
+    const id = await freeNoteId(noteIdFromTitle(title), async (candidate) => (await exists(vscode.Uri.joinPath(folder, userNoteFileName(candidate, language)))) || (await this.library.note(candidate, language)) !== undefined);
+    if (!id) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('No free file name for "{0}" in {1}.', title, describe(folder)));
+      return undefined;
+    }
+    const file = vscode.Uri.joinPath(folder, userNoteFileName(id, language));
+    const folderExisted = await exists(folder);
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(noteTemplate({ id, title, language })));
+    this.afterWriting(folderExisted);
+    await vscode.window.showTextDocument(file, { preview: false });
+    return file;
+  }
+
+  /**
+   * Copies a bundled note (every language of it) into a user's folder. Refuses, and copies
+   * nothing, when one of the files is already there. Returns the copies.
+   */
+  async customize(target?: TopicsTreeNode | CustomizeArguments): Promise<vscode.Uri[] | undefined> {
+    const noteId = isNoteNode(target as TopicsTreeNode | undefined)
+      ? (target as { note: { id: string } }).note.id
+      : typeof (target as CustomizeArguments | undefined)?.noteId === 'string'
+        ? ((target as CustomizeArguments).noteId as string)
+        : this.reader.location?.noteId;
+    if (!noteId) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a note or pick one in the sidebar first.'));
+      return undefined;
+    }
+    const bundled = (await this.library.sources()).find((source) => source.isBundled);
+    const originals = bundled ? await this.library.filesOf(noteId, bundled.id) : [];
+    if (originals.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" is not a bundled note: it is already yours to edit.', noteId));
+      return undefined;
+    }
+    const folder = toUri((target as CustomizeArguments | undefined)?.folder) ?? (await this.pickFolder(vscode.l10n.t('Where to keep your copy of "{0}"', originals[0].note.title)));
+    if (!folder) {
+      return undefined;
+    }
+    const copies = originals.map((original) => ({ from: original.file.uri, to: vscode.Uri.joinPath(folder, userNoteFileName(noteId, original.note.language)) }));
+    for (const copy of copies) {
+      if (await exists(copy.to)) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('{0} already exists: nothing was copied, so your file stays as it is.', describe(copy.to)));
+        return undefined;
+      }
+    }
+    const folderExisted = await exists(folder);
+    for (const copy of copies) {
+      await vscode.workspace.fs.copy(copy.from, copy.to, { overwrite: false });
+    }
+    this.afterWriting(folderExisted);
+    const preferred = copies.find((copy) => copy.to.path.endsWith(userNoteFileName(noteId, preferredNoteLanguage()))) ?? copies[0];
+    await vscode.window.showTextDocument(preferred.to, { preview: false });
+    return copies.map((copy) => copy.to);
+  }
+
+  /** Opens a user's note as Markdown; a bundled note offers a copy to edit instead. */
+  async edit(node?: TopicsTreeNode): Promise<vscode.TextEditor | undefined> {
+    const location = this.reader.location;
+    const loaded =
+      node?.kind === 'topic' && node.loaded
+        ? node.loaded
+        : isNoteNode(node)
+          ? await this.library.note(node.note.id, node.note.language)
+          : location && (await this.library.note(location.noteId, location.language, location.sourceId));
+    if (!loaded) {
+      return undefined;
+    }
+    if (loaded.source.isBundled) {
+      const copy = vscode.l10n.t('Copy to My Notes');
+      if ((await vscode.window.showInformationMessage(vscode.l10n.t('Bundled notes are read-only. Copy "{0}" to your notes to edit it?', loaded.note.title), copy)) === copy) {
+        await this.customize({ noteId: loaded.note.id });
+      }
+      return undefined;
+    }
+    return vscode.window.showTextDocument(loaded.file.uri, { preview: false });
+  }
+
+  /** The workspace's `.interview-notes/`, the setting's folders, or one the user picks. */
+  private async pickFolder(placeHolder: string): Promise<vscode.Uri | undefined> {
+    const choices: (vscode.QuickPickItem & { folder?: vscode.Uri })[] = [...workspaceNoteSources(), ...settingNoteSources()].map((source) => ({
+      label: source.label,
+      description: describe(source.root),
+      folder: source.root,
+    }));
+    choices.push({ label: vscode.l10n.t('Choose Folder...'), description: vscode.l10n.t('and add it to {0}', notesFoldersSetting) });
+    const picked = await vscode.window.showQuickPick(choices, { placeHolder });
+    if (!picked) {
+      return undefined;
+    }
+    if (picked.folder) {
+      return picked.folder;
+    }
+    const [chosen] = (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: vscode.l10n.t('Keep Notes Here') })) ?? [];
+    if (chosen) {
+      // Otherwise the note would be written where nothing reads it.
+      const setting = vscode.workspace.getConfiguration();
+      const folders = setting.get<string[]>(notesFoldersSetting, []);
+      await setting.update(notesFoldersSetting, [...folders, chosen.scheme === 'file' ? chosen.fsPath : chosen.path], vscode.ConfigurationTarget.Global);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Added {0} to the setting {1}.', describe(chosen), notesFoldersSetting));
+    }
+    return chosen;
+  }
+
+  /** A new folder has no watcher yet: read the sources again, which watches it from now on. */
+  private afterWriting(folderExisted: boolean): void {
+    if (!folderExisted) {
+      this.library.refresh();
+    }
+  }
+}
+
+function toUri(value: unknown): vscode.Uri | undefined {
+  if (value instanceof vscode.Uri) {
+    return value;
+  }
+  return typeof value === 'string' && value !== '' ? vscode.Uri.parse(value, true) : undefined;
+}
+
+function describe(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? uri.fsPath : uri.toString(true);
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,58 @@
+import { strict as assert } from 'node:assert';
+import { openWorkbench, type OpenWorkbench } from '../harness/workbench';
+import { uiTestEnvironment } from './environment';
+import { screenshotIfFailed } from './screenshotOnFailure';
+import { readerFrame } from './workbenchParts';
+
+const kafka = `---
+id: kafka
+title: Kafka basics
+tags: [mine]
+icon: note
+order: 1
+---
+
+Partitions and consumer groups.
+
+## Interview questions {#questions}
+
+### What is a consumer group? {#q-group}
+
+Consumers sharing the partitions of a topic.
+`;
+
+describe('your own notes in the real workbench', function () {
+  this.timeout(180_000);
+  let workbench: OpenWorkbench;
+
+  before(async () => {
+    workbench = await openWorkbench({
+      ...uiTestEnvironment,
+      extraFiles: { '.interview-notes/kafka.md': kafka, '.interview-notes/broken.md': 'no front matter\n' },
+    });
+  });
+
+  afterEach(async function () {
+    await screenshotIfFailed(this, workbench?.page);
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('groups the tree by source, with a warning item for the broken file, and opens the user note', async () => {
+    const { page } = workbench;
+    await page.getByRole('tab', { name: /Interview Notes/ }).click();
+    const tree = page.locator('.pane:has(.pane-header:has-text("Topics")) .monaco-list');
+    await tree.locator('.monaco-list-row', { hasText: 'Kafka basics' }).first().waitFor({ timeout: 60_000 });
+    const rows = await tree.locator('.monaco-list-row').allInnerTexts();
+    assert.ok(rows.some((row) => row.includes('Bundled')), `a Bundled group: ${rows.join(' | ')}`);
+    assert.ok(rows.some((row) => row.includes('Workspace: workspace')), `a Workspace group: ${rows.join(' | ')}`);
+    const broken = tree.locator('.monaco-list-row', { hasText: 'broken.md' }).first();
+    assert.match(await broken.innerText(), /missing front matter/);
+    assert.equal(await broken.locator('.codicon-warning').count(), 1, 'a warning icon');
+
+    await tree.locator('.monaco-list-row', { hasText: 'Kafka basics' }).first().click();
+    await readerFrame(page).locator('h1.note-title', { hasText: 'Kafka basics' }).waitFor({ timeout: 30_000 });
+  });
+});

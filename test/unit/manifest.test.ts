@@ -1,0 +1,65 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseNote } from '../../src/core/notes/noteParser';
+
+const root = join(__dirname, '..', '..');
+const readJson = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8')) as Record<string, unknown>;
+
+interface WalkthroughStep {
+  id: string;
+  title: string;
+  description: string;
+  media: { image?: string; markdown?: string; altText?: string };
+}
+
+const manifest = readJson('package.json') as {
+  contributes: { walkthroughs: { steps: WalkthroughStep[] }[]; commands: { command: string }[]; configuration: { properties: Record<string, unknown> } };
+  capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] }; virtualWorkspaces: unknown };
+  galleryBanner?: unknown;
+};
+const vscodeignore = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n');
+
+describe('manifest', () => {
+  it('has a walkthrough whose steps each have media in the package and a command link in both languages', () => {
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    assert.deepEqual(walkthrough.steps.map((step) => step.id), ['openSidebar', 'openNote', 'insertSnippet', 'search', 'practice', 'ownNote']);
+    for (const nls of ['package.nls.json', 'package.nls.zh-cn.json']) {
+      const strings = readJson(nls);
+      for (const step of walkthrough.steps) {
+        const description = strings[step.description.slice(1, -1)];
+        assert.match(String(description), /\]\(command:interviewNotes\.|\]\(command:workbench\.view\.extension\.interviewNotes\)/, `${nls}: ${step.id} has a command link`);
+        assert.ok(strings[step.title.slice(1, -1)], `${nls}: ${step.id} has a title`);
+      }
+    }
+    for (const step of walkthrough.steps) {
+      const media = step.media.image ?? step.media.markdown;
+      assert.ok(media && existsSync(join(root, media)), `${step.id}: ${media} exists`);
+      assert.ok(vscodeignore.includes(`!${media}`) || vscodeignore.includes(`!${media.replace(/[^/]+$/, '*.md')}`), `${step.id}: ${media} goes into the .vsix`);
+    }
+  });
+
+  it('declares the user-note commands and settings, and restricts folder settings in untrusted workspaces', () => {
+    const commands = manifest.contributes.commands.map((command) => command.command);
+    for (const command of ['interviewNotes.newNote', 'interviewNotes.customizeNote', 'interviewNotes.editNote']) {
+      assert.ok(commands.includes(command), command);
+    }
+    assert.ok('interviewNotes.notesFolders' in manifest.contributes.configuration.properties);
+    assert.ok('interviewNotes.maxNoteSizeMB' in manifest.contributes.configuration.properties);
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.sort(), ['interviewNotes.notesFolders', 'interviewNotes.snippetFolders']);
+    assert.equal(manifest.capabilities.virtualWorkspaces, true);
+    assert.ok(manifest.galleryBanner);
+  });
+
+  it('documents every command and setting in the README, and its example note parses', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    for (const setting of Object.keys(manifest.contributes.configuration.properties)) {
+      assert.ok(readme.includes(`\`${setting}\``), `README mentions ${setting}`);
+    }
+    const example = /## The note format[\s\S]*?```markdown\n([\s\S]*?)```\n/.exec(readme)?.[1];
+    assert.ok(example, 'the README has an example note');
+    const parsed = parseNote(example, { expectedId: 'kafka-basics', language: 'en' });
+    assert.deepEqual(parsed.problems, []);
+    assert.equal(parsed.note?.sections.filter((section) => section.kind === 'question').length, 1);
+  });
+});

@@ -93,8 +93,9 @@ describe('practice in the real workbench', function () {
     await page.keyboard.press('Enter');
 
     const mock = practiceFrame(page);
-    await mock.locator('#card-question').filter({ hasText: /\S/ }).waitFor({ timeout: 60_000 });
-    assert.match(await mock.locator('#practice-progress').innerText(), /Question 1 of 2/);
+    // The practice session's page may still be on show for a moment: wait for the mock interview's.
+    await mock.locator('#practice-progress', { hasText: 'Question 1 of 2' }).waitFor({ timeout: 60_000 });
+    await mock.locator('#card-question').filter({ hasText: /\S/ }).waitFor({ timeout: 10_000 });
     assert.match(await mock.locator('#practice-timer').innerText(), /^0:(10|0\d)$/);
     // Type an answer, and let the 10-second timer run out: the model answer shows by itself.
     await mock.locator('#answer-notes').fill('PID 1 receives the signals');

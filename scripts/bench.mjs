@@ -114,7 +114,7 @@ figures.push({
   name: 'tree.expand.10k.ms',
   value: round(scale.treeExpandMs),
   unit: 'ms',
-  baseline: `a tree provider over a plain array of the same shape (first level of ${scale.topics} topics + one topic)`,
+  baseline: `a tree provider over a plain array of the same shape (a level of ${scale.topics} topics + one topic)`,
   baselineValue: round(scale.treeExpandBaselineMs),
 });
 figures.push({

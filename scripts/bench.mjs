@@ -1,6 +1,7 @@
 // `npm run bench`: performance figures, each beside a baseline measured in the same run.
 //   --json    print only one JSON object: { "figures": [ { name, value, unit, baseline, baselineValue } ] }
 //   --quick   the fast subset: one activation sample, search on 1,000 notes only, no RESULTS.md
+//   --activation N   only the activation figures, from N samples (for work on activation)
 // A full run writes its table to bench/RESULTS.md with the machine it ran on.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -12,7 +13,8 @@ import { ensureCodeServer, ensureDebianPackages, repoRoot } from './lib/setup.mj
 const require = createRequire(import.meta.url);
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
-const quick = args.has('--quick');
+const activationOnly = process.argv.includes('--activation') ? Number(process.argv[process.argv.indexOf('--activation') + 1]) || 5 : 0;
+const quick = args.has('--quick') || activationOnly > 0;
 const say = (line) => process.stderr.write(`${line}\n`);
 
 ensureDebianPackages(['codeServerBuild', 'browser']);
@@ -68,12 +70,18 @@ const baselinePath = mkdtempSync(join(tmpdir(), 'empty-baseline-'));
 cpSync(join(repoRoot, 'test', 'fixtures', 'empty-extension'), baselinePath, { recursive: true });
 cpSync(join(repoRoot, 'out', 'bench'), join(baselinePath, 'out', 'bench'), { recursive: true });
 const samples = [];
-for (let i = 0; i < (quick ? 1 : 3); i++) {
+for (let i = 0; i < (activationOnly || (quick ? 1 : 5)); i++) {
   say(`[bench] activation sample ${i + 1}`);
   samples.push({
     ours: await activationSample(repoRoot, 'interview-notes.interview-notes'),
     baseline: await activationSample(baselinePath, 'interview-notes.empty-baseline'),
   });
+}
+if (activationOnly) {
+  const values = (key) => samples.map((sample) => round(sample[key].activationMs)).join(', ');
+  console.log(`activation.ms median ${round(median(samples.map((sample) => sample.ours.activationMs)))} (samples ${values('ours')}); empty extension ${round(median(samples.map((sample) => sample.baseline.activationMs)))} (samples ${values('baseline')})`);
+  rmSync(baselinePath, { recursive: true, force: true });
+  process.exit(0);
 }
 
 // Scale: a workspace whose .interview-notes/ holds 10,000 generated notes (the search

@@ -90,7 +90,7 @@ const vscodeImportedOnce = {
 
 const builds = [
   { ...common, banner: loadTimer, footer: loadEndTimer, entryPoints: ['src/host/extension.ts'], outfile: 'dist/node/extension.js', platform: 'node', format: 'cjs', external: ['vscode'], mainFields: ['module', 'main'], plugins: [heavyModules('node'), vscodeImportedOnce] },
-  { ...common, entryPoints: ['src/host/heavyModules.ts'], outfile: 'dist/node/heavy.js', platform: 'node', format: 'cjs', mainFields: ['module', 'main'] },
+  { ...common, entryPoints: ['src/host/heavyModules.ts'], outfile: 'dist/node/heavy.js', platform: 'node', format: 'cjs', external: ['vscode'], mainFields: ['module', 'main'], plugins: [heavyModules('node'), vscodeImportedOnce] },
   { ...common, banner: loadTimer, footer: loadEndTimer, entryPoints: ['src/host/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'], plugins: [heavyModules('web'), vscodeImportedOnce] },
   { ...common, entryPoints: ['src/webview/reader.ts'], outfile: 'dist/webview/reader.js', platform: 'browser', format: 'iife' },
   { ...common, entryPoints: ['src/webview/practice.ts'], outfile: 'dist/webview/practice.js', platform: 'browser', format: 'iife' },

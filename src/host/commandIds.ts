@@ -14,3 +14,11 @@ export const exportProgressCommand = 'interviewNotes.exportProgress';
 export const importProgressCommand = 'interviewNotes.importProgress';
 export const resetTopicProgressCommand = 'interviewNotes.resetTopicProgress';
 export const practiceViewType = 'interviewNotes.practice';
+
+export const newNoteCommand = 'interviewNotes.newNote';
+export const customizeNoteCommand = 'interviewNotes.customizeNote';
+export const editNoteCommand = 'interviewNotes.editNote';
+
+/** The commands whose implementation is loaded when one of them is first run. */
+export const practiceCommands = [practiceCommand, mockInterviewCommand, exportProgressCommand, importProgressCommand, resetTopicProgressCommand] as const;
+export const userNoteCommands = [newNoteCommand, customizeNoteCommand, editNoteCommand] as const;

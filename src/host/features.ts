@@ -1,21 +1,20 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../core/util/logger';
-import { insertSnippetCommand, openNoteCommand, refreshCommand, searchCommand, searchSnippetsCommand, topicsViewId } from './commandIds';
+import { insertSnippetCommand, openNoteCommand, practiceCommands, readerViewType, refreshCommand, searchCommand, searchSnippetsCommand, topicsViewId, userNoteCommands } from './commandIds';
 import { EditorTracker } from './editorTracker';
 import { languageSetting } from './noteLanguage';
 import { NoteLibrary } from './noteLibrary';
 import { allNoteSources, maxNoteSizeSetting, notesFoldersSetting } from './noteSources';
-import { Reader } from './reader';
-import { showSearchPicker } from './searchPicker';
+import type { Reader, ReaderState } from './reader';
 import { completionSelector, pickAndInsertSnippet, SnippetCompletionProvider, snippetLanguageOf } from './snippetCompletions';
 import { snippetFoldersSetting, userSnippetFolders } from './snippetFolders';
-import { CodingAids } from './codingAids';
 import { SnippetLibrary } from './snippetLibrary';
 import { TopicsTreeProvider } from './topicsTree';
 import { TreeCommands } from './treeCommands';
-import { Practice } from './practice';
+import type { Practice } from './practice';
 import { ProgressStore } from './practiceProgress';
-import { UserNoteCommands } from './userNotes';
+import type { UserNoteCommands } from './userNotes';
+import { codingAidsModule, practiceModule, readerModule, searchPickerModule, userNotesModule } from './lazyModules';
 
 /** What activate() returns: for other extensions and for the tests in the real host. */
 export interface InterviewNotesApi {
@@ -37,6 +36,11 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
   const own = <T extends vscode.Disposable>(disposable: T): T => {
     context.subscriptions.push(disposable);
     return disposable;
+  };
+  /** A feature made, and its module loaded, the first time it is needed: not at activation. */
+  const onFirstUse = <T extends vscode.Disposable>(create: () => T): (() => T) => {
+    let feature: T | undefined;
+    return () => (feature ??= own(create()));
   };
   // Later sources win: a user's note replaces the bundled note with the same id.
   const library = own(
@@ -60,8 +64,8 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
   }));
   const editors = own(new EditorTracker());
   const progress = own(new ProgressStore(context.globalState, logger));
-  const reader = own(
-    new Reader({
+  const reader = onFirstUse(() =>
+    new (readerModule().Reader)({
       extensionUri: context.extensionUri,
       library,
       editors,
@@ -74,34 +78,58 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
     }),
   );
   const tree = own(new TopicsTreeProvider(library, progress));
-  const practice = own(new Practice({ extensionUri: context.extensionUri, library, store: progress, logger, openLink: (href) => reader.openLink(href) }));
+  const practice = onFirstUse(() => new (practiceModule().Practice)({ extensionUri: context.extensionUri, library, store: progress, logger, openLink: (href) => reader().openLink(href) }));
+  for (const id of practiceCommands) {
+    own(vscode.commands.registerCommand(id, (argument?: never) => practiceModule().Practice.commands[id](practice(), argument)));
+  }
+  // The status bar's due count needs the notes: read them once the window has settled.
+  const startup = setTimeout(() => practice(), 2000);
+  own({ dispose: () => clearTimeout(startup) });
 
   const treeView = own(vscode.window.createTreeView(topicsViewId, { treeDataProvider: tree, showCollapseAll: true }));
   own(new TreeCommands(tree, treeView, library, reader));
-  const userNotes = own(new UserNoteCommands(library, reader));
-  own(reader.registerSerializer());
+  const userNotes = onFirstUse(() => new (userNotesModule().UserNoteCommands)(library, reader()));
+  for (const id of userNoteCommands) {
+    own(vscode.commands.registerCommand(id, (argument?: never) => userNotesModule().UserNoteCommands.commands[id](userNotes(), argument)));
+  }
+  // The reader comes back after a window reload; its module loads only then, or when a note opens.
+  own(vscode.window.registerWebviewPanelSerializer(readerViewType, { deserializeWebviewPanel: (panel, state: ReaderState | undefined) => reader().restore(panel, state) }));
   const sectionExcerpt = async (noteId: string, sectionId: string | undefined) => {
     const section = (await library.note(noteId))?.note.sections.find((candidate) => candidate.id === sectionId);
     const text = section?.text.replace(/\s+/g, ' ').trim();
     return text && text.length > 280 ? `${text.slice(0, 280)}…` : text;
   };
   own(vscode.languages.registerCompletionItemProvider(completionSelector, new SnippetCompletionProvider(snippets, sectionExcerpt)));
-  own(new CodingAids(library));
+  // Hovers, diagnostics and quick fixes for Dockerfiles and nginx files, once one is open.
+  const codingAidLanguages = new Set(['dockerfile', 'nginx']);
+  const codingAids = onFirstUse(() => new (codingAidsModule().CodingAids)(library));
+  if (vscode.workspace.textDocuments.some((document) => codingAidLanguages.has(document.languageId))) {
+    codingAids();
+  } else {
+    const waiting = own(vscode.workspace.onDidOpenTextDocument((document) => {
+      if (codingAidLanguages.has(document.languageId)) {
+        waiting.dispose();
+        codingAids();
+      }
+    }));
+  }
   own(vscode.commands.registerCommand(openNoteCommand, (noteId: unknown, sectionId: unknown, sourceId: unknown) => {
     if (typeof noteId !== 'string') {
       return vscode.commands.executeCommand(searchCommand);
     }
-    return reader.show({ noteId, sectionId: typeof sectionId === 'string' ? sectionId : undefined, sourceId: typeof sourceId === 'string' ? sourceId : undefined });
+    return reader().show({ noteId, sectionId: typeof sectionId === 'string' ? sectionId : undefined, sourceId: typeof sourceId === 'string' ? sourceId : undefined });
   }));
   const searchDependencies = {
     library,
-    reader,
+    get reader() {
+      return reader();
+    },
     snippets,
     state: context.globalState,
     insertSnippet: (snippet: { body: string }) => editors.insertSnippet(new vscode.SnippetString(snippet.body)),
   };
-  own(vscode.commands.registerCommand(searchCommand, (query: unknown) => showSearchPicker(searchDependencies, { query: typeof query === 'string' ? query : undefined })));
-  own(vscode.commands.registerCommand(searchSnippetsCommand, (query: unknown) => showSearchPicker(searchDependencies, { query: typeof query === 'string' ? query : undefined, includeSnippets: true })));
+  own(vscode.commands.registerCommand(searchCommand, (query: unknown) => searchPickerModule().showSearchPicker(searchDependencies, { query: typeof query === 'string' ? query : undefined })));
+  own(vscode.commands.registerCommand(searchSnippetsCommand, (query: unknown) => searchPickerModule().showSearchPicker(searchDependencies, { query: typeof query === 'string' ? query : undefined, includeSnippets: true })));
   own(vscode.commands.registerCommand(insertSnippetCommand, () =>
     pickAndInsertSnippet(snippets, (snippet) => editors.insertSnippet(snippet), editors.editor ? snippetLanguageOf(editors.editor.document) : undefined),
   ));
@@ -125,5 +153,21 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
     library.refresh();
     snippets.refresh();
   }));
-  return { activationMs: 0, activationWallMs: 0, library, snippets, reader, tree, progress, practice, userNotes };
+  return {
+    activationMs: 0,
+    activationWallMs: 0,
+    library,
+    snippets,
+    get reader() {
+      return reader();
+    },
+    tree,
+    progress,
+    get practice() {
+      return practice();
+    },
+    get userNotes() {
+      return userNotes();
+    },
+  };
 }

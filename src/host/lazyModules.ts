@@ -19,3 +19,8 @@ export const noteRendererModule = () => heavyModules().noteRenderer;
 export const searchIndexModule = () => heavyModules().searchIndex;
 export const snippetParserModule = () => heavyModules().snippetParser;
 export const practiceSchedulerModule = () => heavyModules().practiceScheduler;
+export const practiceModule = () => heavyModules().practice;
+export const userNotesModule = () => heavyModules().userNotes;
+export const codingAidsModule = () => heavyModules().codingAids;
+export const searchPickerModule = () => heavyModules().searchPicker;
+export const readerModule = () => heavyModules().reader;

@@ -73,15 +73,17 @@ export class Practice extends Disposable {
     }));
     // Settings Sync may have brought progress from another machine while the window was away.
     this.register(vscode.window.onDidChangeWindowState((state) => state.focused && store.reload()));
-    this.register(vscode.commands.registerCommand(practiceCommand, (options?: PracticeArguments) => this.practice(options)));
-    this.register(vscode.commands.registerCommand(mockInterviewCommand, (options?: MockInterviewArguments) => this.mockInterview(options)));
-    this.register(vscode.commands.registerCommand(exportProgressCommand, (target?: vscode.Uri) => this.exportProgress(target)));
-    this.register(vscode.commands.registerCommand(importProgressCommand, (source?: vscode.Uri) => this.importProgress(source)));
-    this.register(vscode.commands.registerCommand(resetTopicProgressCommand, (topic?: unknown) => this.confirmAndResetTopic(topic)));
-    // The status bar needs the notes: read them once the window has settled, not during activation.
-    const startup = setTimeout(() => this.refreshStatusBar(), 2000);
-    this.register({ dispose: () => clearTimeout(startup) });
+    void this.refreshStatusBar();
   }
+
+  /** What each practice command runs; features.ts registers them and creates this on first use. */
+  static readonly commands: Readonly<Record<string, (practice: Practice, argument?: never) => unknown>> = {
+    [practiceCommand]: (practice, options?: PracticeArguments) => practice.practice(options),
+    [mockInterviewCommand]: (practice, options?: MockInterviewArguments) => practice.mockInterview(options),
+    [exportProgressCommand]: (practice, target?: vscode.Uri) => practice.exportProgress(target),
+    [importProgressCommand]: (practice, source?: vscode.Uri) => practice.importProgress(source),
+    [resetTopicProgressCommand]: (practice, topic?: unknown) => practice.confirmAndResetTopic(topic),
+  };
 
   /** The status bar item's text and whether it shows, for the tests. */
   get statusBarState(): { readonly text: string; readonly visible: boolean; readonly due: number; readonly command: vscode.Command | undefined } {

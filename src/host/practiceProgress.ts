@@ -24,11 +24,15 @@ export class ProgressStore extends Disposable implements QuestionStates {
     readonly now: () => Date = () => new Date(),
   ) {
     super();
-    state.setKeysForSync([progressStateKey]);
   }
 
   get progress(): ProgressData {
-    this.cached ??= this.read();
+    if (!this.cached) {
+      // Registered for Settings Sync on first use rather than at activation: VS Code keeps
+      // the registration, and every first use (the tree, the status bar) comes right after.
+      this.state.setKeysForSync([progressStateKey]);
+      this.cached = this.read();
+    }
     return this.cached;
   }
 

@@ -22,7 +22,7 @@ export interface ReaderLocation {
 }
 
 /** What the webview keeps with `setState`, and VS Code hands back after a reload. */
-interface ReaderState {
+export interface ReaderState {
   readonly noteId?: unknown;
   readonly language?: unknown;
   readonly sectionId?: unknown;
@@ -62,22 +62,18 @@ export class Reader extends Disposable {
     this.register({ dispose: () => this.disposePanel() });
   }
 
-  /** Registers the serializer that brings the panel back after a window reload. */
-  registerSerializer(): vscode.Disposable {
-    return vscode.window.registerWebviewPanelSerializer(readerViewType, {
-      deserializeWebviewPanel: async (panel, state: ReaderState | undefined) => {
-        this.adoptPanel(panel);
-        const noteId = typeof state?.noteId === 'string' ? state.noteId : undefined;
-        if (!noteId) {
-          panel.dispose();
-          return;
-        }
-        await this.show(
-          { noteId, sectionId: typeof state?.sectionId === 'string' ? state.sectionId : undefined, language: isNoteLanguage(state?.language) ? state.language : undefined },
-          { scrollY: typeof state?.scrollY === 'number' ? state.scrollY : undefined },
-        );
-      },
-    });
+  /** Brings a panel back after a window reload, at the note and place its state names. */
+  async restore(panel: vscode.WebviewPanel, state: ReaderState | undefined): Promise<void> {
+    this.adoptPanel(panel);
+    const noteId = typeof state?.noteId === 'string' ? state.noteId : undefined;
+    if (!noteId) {
+      panel.dispose();
+      return;
+    }
+    await this.show(
+      { noteId, sectionId: typeof state?.sectionId === 'string' ? state.sectionId : undefined, language: isNoteLanguage(state?.language) ? state.language : undefined },
+      { scrollY: typeof state?.scrollY === 'number' ? state.scrollY : undefined },
+    );
   }
 
   get location(): ReaderLocation | undefined {

@@ -15,11 +15,15 @@ function placeOf(node: TopicsTreeNode | undefined, reader: Reader): { noteId: st
 
 /** The sidebar's title and item commands: filter, language, open to the side, source, link, reveal. */
 export class TreeCommands extends Disposable {
+  private reader(): Reader {
+    return this.readerOf();
+  }
+
   constructor(
     private readonly tree: TopicsTreeProvider,
     private readonly treeView: vscode.TreeView<TopicsTreeNode>,
     private readonly library: NoteLibrary,
-    private readonly reader: Reader,
+    private readonly readerOf: () => Reader,
   ) {
     super();
     const command = (id: string, run: (node?: TopicsTreeNode) => unknown) => this.register(vscode.commands.registerCommand(id, run));
@@ -61,16 +65,17 @@ export class TreeCommands extends Disposable {
   }
 
   private async open(node: TopicsTreeNode | undefined, viewColumn: vscode.ViewColumn): Promise<void> {
-    const place = placeOf(node, this.reader);
+    const place = placeOf(node, this.reader());
     if (place) {
-      await this.reader.show(place, { viewColumn });
+      await this.reader().show(place, { viewColumn });
     }
   }
 
   /** Opens the note's Markdown file at the heading. */
   private async openSource(node: TopicsTreeNode | undefined): Promise<vscode.TextEditor | undefined> {
-    const place = placeOf(node, this.reader);
-    const loaded = place && (await this.library.note(place.noteId, this.reader.location?.noteId === place.noteId ? this.reader.location.language : undefined));
+    const place = placeOf(node, this.reader());
+    const location = this.reader().location;
+    const loaded = place && (await this.library.note(place.noteId, location?.noteId === place.noteId ? location.language : undefined));
     if (!loaded || !place) {
       return undefined;
     }
@@ -81,7 +86,7 @@ export class TreeCommands extends Disposable {
 
   /** Copies a link that works inside notes: `redis.md#cache-penetration`. */
   private async copyLink(node: TopicsTreeNode | undefined): Promise<string | undefined> {
-    const place = placeOf(node, this.reader);
+    const place = placeOf(node, this.reader());
     if (!place) {
       return undefined;
     }
@@ -93,7 +98,7 @@ export class TreeCommands extends Disposable {
 
   /** Selects the reader's current section in the sidebar. */
   private async revealInSidebar(): Promise<TopicsTreeNode | undefined> {
-    const location = this.reader.location;
+    const location = this.reader().location;
     const loaded = location && (await this.library.note(location.noteId, location.language));
     if (!loaded || !location) {
       return undefined;

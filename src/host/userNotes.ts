@@ -8,9 +8,8 @@ import { notesFoldersSetting, settingNoteSources, workspaceNoteSources } from '.
 import type { Reader } from './reader';
 import { isNoteNode, type TopicsTreeNode } from './topicsTree';
 
-export const newNoteCommand = 'interviewNotes.newNote';
-export const customizeNoteCommand = 'interviewNotes.customizeNote';
-export const editNoteCommand = 'interviewNotes.editNote';
+export { customizeNoteCommand, editNoteCommand, newNoteCommand } from './commandIds';
+import { customizeNoteCommand, editNoteCommand, newNoteCommand } from './commandIds';
 
 /** What scripts and tests may pass instead of answering the prompts. */
 interface NewNoteArguments {
@@ -31,10 +30,14 @@ export class UserNoteCommands extends Disposable {
     private readonly reader: Reader,
   ) {
     super();
-    this.register(vscode.commands.registerCommand(newNoteCommand, (args?: NewNoteArguments) => this.newNote(args)));
-    this.register(vscode.commands.registerCommand(customizeNoteCommand, (target?: TopicsTreeNode | CustomizeArguments) => this.customize(target)));
-    this.register(vscode.commands.registerCommand(editNoteCommand, (node?: TopicsTreeNode) => this.edit(node)));
   }
+
+  /** What each command runs; features.ts registers them and creates this on first use. */
+  static readonly commands: Readonly<Record<string, (userNotes: UserNoteCommands, argument?: never) => unknown>> = {
+    [newNoteCommand]: (userNotes, args?: NewNoteArguments) => userNotes.newNote(args),
+    [customizeNoteCommand]: (userNotes, target?: TopicsTreeNode | CustomizeArguments) => userNotes.customize(target),
+    [editNoteCommand]: (userNotes, node?: TopicsTreeNode) => userNotes.edit(node),
+  };
 
   /** Asks for a title and a folder, writes the template there and opens it. Returns the new file. */
   async newNote(args: NewNoteArguments = {}): Promise<vscode.Uri | undefined> {

@@ -14,6 +14,7 @@ import { TreeCommands } from './treeCommands';
 import type { Practice } from './practice';
 import { ProgressStore } from './practiceProgress';
 import type { UserNoteCommands } from './userNotes';
+import { describeUri } from './uris';
 import { codingAidsModule, practiceModule, readerModule, searchPickerModule, userNotesModule } from './lazyModules';
 
 /** What activate() returns: for other extensions and for the tests in the real host. */
@@ -46,7 +47,7 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
   const library = own(
     new NoteLibrary(() => allNoteSources(context.extensionUri), logger, {
       maxNoteBytes: () => Math.max(0, vscode.workspace.getConfiguration().get<number>(maxNoteSizeSetting, 2)) * 1024 * 1024,
-      onMissingFolder: (source) => void vscode.window.showWarningMessage(vscode.l10n.t('The notes folder {0} does not exist: check the setting {1}.', source.root.scheme === 'file' ? source.root.fsPath : source.root.toString(true), notesFoldersSetting)),
+      onMissingFolder: (source) => void vscode.window.showWarningMessage(vscode.l10n.t('The notes folder {0} does not exist: check the setting {1}.', describeUri(source.root), notesFoldersSetting)),
     }),
   );
   own(library.onDidFindProblems((problems) => {

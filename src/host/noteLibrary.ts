@@ -4,6 +4,7 @@ import type { NoteSearchIndex } from '../core/search/searchIndex';
 import { noteParserModule, searchIndexModule } from './lazyModules';
 import type { Logger } from '../core/util/logger';
 import { Disposable } from './disposable';
+import { exists } from './uris';
 import { preferredNoteLanguage } from './noteLanguage';
 import type { NoteFile, NoteSource } from './noteSources';
 
@@ -424,13 +425,4 @@ function sameFile(a: vscode.Uri, b: vscode.Uri): boolean {
 function isAtOrUnder(uri: vscode.Uri, root: vscode.Uri): boolean {
   const rootPath = root.path.replace(/\/$/, '');
   return uri.scheme === root.scheme && uri.authority === root.authority && (uri.path === rootPath || uri.path.startsWith(`${rootPath}/`));
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { childrenOf, questionsOf, topLevelSections, type Note, type NoteSection } from '../core/notes/note';
 import { Disposable } from './disposable';
+import { describeUri } from './uris';
 import type { LoadedNote, NoteFileProblem, NoteLibrary, NoteSourceGroup } from './noteLibrary';
 import type { NoteSource } from './noteSources';
 import { openNoteCommand } from './commandIds';
@@ -198,7 +199,7 @@ function groupItem(source: NoteSource): vscode.TreeItem {
   const item = new vscode.TreeItem(source.label, vscode.TreeItemCollapsibleState.Expanded);
   item.id = `group:${source.id}`;
   item.iconPath = new vscode.ThemeIcon(source.isBundled ? 'library' : 'folder');
-  item.tooltip = source.isBundled ? source.label : source.root.scheme === 'file' ? source.root.fsPath : source.root.toString(true);
+  item.tooltip = source.isBundled ? source.label : describeUri(source.root);
   item.contextValue = source.isBundled ? 'bundledGroup' : 'userGroup';
   return item;
 }

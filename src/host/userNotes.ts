@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { describeUri, exists } from './uris';
 import { isNoteLanguage, type NoteLanguage } from '../core/notes/note';
 import { freeNoteId, noteIdFromTitle, noteTemplate, userNoteFileName } from '../core/notes/noteTemplate';
 import { Disposable } from './disposable';
@@ -64,7 +65,7 @@ export class UserNoteCommands extends Disposable {
     // A taken id would replace a note the user already has, so it gets a number instead.
     const id = await freeNoteId(noteIdFromTitle(title), async (candidate) => (await exists(vscode.Uri.joinPath(folder, userNoteFileName(candidate, language)))) || (await this.library.note(candidate, language)) !== undefined);
     if (!id) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('No free file name for "{0}" in {1}.', title, describe(folder)));
+      void vscode.window.showErrorMessage(vscode.l10n.t('No free file name for "{0}" in {1}.', title, describeUri(folder)));
       return undefined;
     }
     const file = vscode.Uri.joinPath(folder, userNoteFileName(id, language));
@@ -102,7 +103,7 @@ export class UserNoteCommands extends Disposable {
     const copies = originals.map((original) => ({ from: original.file.uri, to: vscode.Uri.joinPath(folder, userNoteFileName(noteId, original.note.language)) }));
     for (const copy of copies) {
       if (await exists(copy.to)) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('{0} already exists: nothing was copied, so your file stays as it is.', describe(copy.to)));
+        void vscode.window.showErrorMessage(vscode.l10n.t('{0} already exists: nothing was copied, so your file stays as it is.', describeUri(copy.to)));
         return undefined;
       }
     }
@@ -142,7 +143,7 @@ export class UserNoteCommands extends Disposable {
   private async pickFolder(placeHolder: string): Promise<vscode.Uri | undefined> {
     const choices: (vscode.QuickPickItem & { folder?: vscode.Uri })[] = [...workspaceNoteSources(), ...settingNoteSources()].map((source) => ({
       label: source.label,
-      description: describe(source.root),
+      description: describeUri(source.root),
       folder: source.root,
     }));
     choices.push({ label: vscode.l10n.t('Choose Folder...'), description: vscode.l10n.t('and add it to {0}', notesFoldersSetting) });
@@ -159,7 +160,7 @@ export class UserNoteCommands extends Disposable {
       const setting = vscode.workspace.getConfiguration();
       const folders = setting.get<string[]>(notesFoldersSetting, []);
       await setting.update(notesFoldersSetting, [...folders, chosen.scheme === 'file' ? chosen.fsPath : chosen.path], vscode.ConfigurationTarget.Global);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Added {0} to the setting {1}.', describe(chosen), notesFoldersSetting));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Added {0} to the setting {1}.', describeUri(chosen), notesFoldersSetting));
     }
     return chosen;
   }
@@ -179,15 +180,3 @@ function toUri(value: unknown): vscode.Uri | undefined {
   return typeof value === 'string' && value !== '' ? vscode.Uri.parse(value, true) : undefined;
 }
 
-function describe(uri: vscode.Uri): string {
-  return uri.scheme === 'file' ? uri.fsPath : uri.toString(true);
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}

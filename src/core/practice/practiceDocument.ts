@@ -1,4 +1,4 @@
-import { escapeAttribute, escapeHtml } from '../render/readerDocument';
+import { escapeAttribute, escapeHtml, stylesheetLinks, webviewContentSecurityPolicy } from '../render/readerDocument';
 
 export interface PracticeDocumentParts {
   readonly cspSource: string;
@@ -28,14 +28,8 @@ export interface PracticeViewData {
  * messages. Same policy as the reader: scripts by nonce only, nothing else from outside.
  */
 export function practiceDocument(parts: PracticeDocumentParts): string {
-  const csp = [
-    "default-src 'none'",
-    `style-src ${parts.cspSource}`,
-    `font-src ${parts.cspSource}`,
-    `img-src ${parts.cspSource}`,
-    `script-src 'nonce-${parts.nonce}'`,
-  ].join('; ');
-  const styles = parts.styleUris.map((uri) => `<link rel="stylesheet" href="${escapeAttribute(uri)}">`).join('\n    ');
+  const csp = webviewContentSecurityPolicy(parts.cspSource, parts.nonce);
+  const styles = stylesheetLinks(parts.styleUris);
   const { strings } = parts.data;
   const gradeButtons = strings.grades
     .map((label, index) => `<button type="button" class="grade grade-${index + 1}" data-grade="${index + 1}"><span class="grade-key">${index + 1}</span> <span class="grade-label">${escapeHtml(label)}</span> <span class="grade-interval"></span></button>`)

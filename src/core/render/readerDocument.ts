@@ -47,15 +47,21 @@ export interface ReaderDocumentParts {
   readonly data: unknown;
 }
 
+/**
+ * The policy of every webview page: nothing from anywhere by default, styles, fonts and
+ * images from the extension only, scripts only with this page's nonce.
+ */
+export function webviewContentSecurityPolicy(cspSource: string, nonce: string): string {
+  return ["default-src 'none'", `style-src ${cspSource}`, `font-src ${cspSource}`, `img-src ${cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
+}
+
+export function stylesheetLinks(uris: readonly string[]): string {
+  return uris.map((uri) => `<link rel="stylesheet" href="${escapeAttribute(uri)}">`).join('\n    ');
+}
+
 export function readerDocument(parts: ReaderDocumentParts): string {
-  const csp = [
-    "default-src 'none'",
-    `style-src ${parts.cspSource}`,
-    `font-src ${parts.cspSource}`,
-    `img-src ${parts.cspSource}`,
-    `script-src 'nonce-${parts.nonce}'`,
-  ].join('; ');
-  const styles = parts.styleUris.map((uri) => `<link rel="stylesheet" href="${escapeAttribute(uri)}">`).join('\n    ');
+  const csp = webviewContentSecurityPolicy(parts.cspSource, parts.nonce);
+  const styles = stylesheetLinks(parts.styleUris);
   return `<!DOCTYPE html>
 <html lang="${escapeAttribute(parts.language)}">
   <head>

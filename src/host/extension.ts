@@ -17,7 +17,6 @@ export function activate(context: vscode.ExtensionContext): InterviewNotesApi {
   const activateEnd = performance.now();
   api.activationMs = loadMs + (activateEnd - activateStart);
   api.activationWallMs = typeof __extensionLoadStart === 'number' ? activateEnd - __extensionLoadStart : 0;
-  logger.info(`activated in ${api.activationMs.toFixed(2)} ms (bundle ${loadMs.toFixed(2)} ms)`);
   return api;
 }
 

@@ -46,10 +46,15 @@ export async function run(): Promise<void> {
   }
   const figures: Record<string, Record<string, number>> = {};
   for (const id of candidates) {
-    const extension = vscode.extensions.getExtension<{ activationMs: number; activationWallMs: number }>(id);
+    const extension = vscode.extensions.getExtension<{ activationMs: number; activationWallMs: number; deferredMs?: number }>(id);
     if (extension) {
-      const { activationMs, activationWallMs } = await extension.activate();
-      figures[id] = { activationMs, activationWallMs };
+      const api = await extension.activate();
+      // Ours registers the rest on the event loop's next turn: wait for that, and report it too.
+      const deadline = Date.now() + 5000;
+      while (id === candidates[0] && api.deferredMs === undefined && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      figures[id] = { activationMs: api.activationMs, activationWallMs: api.activationWallMs, deferredMs: api.deferredMs ?? 0 };
       if (id === candidates[0]) {
         Object.assign(figures[id], await completionFigures(extension.extensionUri, folder.uri));
       }

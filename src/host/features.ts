@@ -23,6 +23,8 @@ export interface InterviewNotesApi {
   activationMs: number;
   /** From the bundle starting to load to activate() returning, VS Code's own work included. */
   activationWallMs: number;
+  /** The registrations made just after activation (`registerAfterActivation`), once they ran. */
+  deferredMs?: number;
   readonly library: NoteLibrary;
   readonly snippets: SnippetLibrary;
   readonly reader: Reader;
@@ -32,7 +34,12 @@ export interface InterviewNotesApi {
   readonly userNotes: UserNoteCommands;
 }
 
-/** Wires the features together. Creates objects only: nothing is read from disk here. */
+/**
+ * Wires the features together. Creates objects only: nothing is read from disk here.
+ * Activation registers what must exist the moment it ends: the commands (a command may be
+ * what activated us, and runs next) and the tree view (so may the sidebar). What only
+ * answers later events is registered on the event loop's next turn.
+ */
 export function registerFeatures(context: vscode.ExtensionContext, logger: Logger): InterviewNotesApi {
   const own = <T extends vscode.Disposable>(disposable: T): T => {
     context.subscriptions.push(disposable);
@@ -63,18 +70,18 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
     const more = problems.length > 1 ? ` ${vscode.l10n.t('({0} more problems: see the Interview Notes output)', problems.length - 1)}` : '';
     void vscode.window.showWarningMessage(`${vscode.l10n.t('Snippet file {0}, line {1}: {2}', first.file, first.line + 1, first.message)}${more}`);
   }));
-  const editors = own(new EditorTracker());
+  const editors = onFirstUse(() => new EditorTracker());
   const progress = own(new ProgressStore(context.globalState, logger));
   const reader = onFirstUse(() =>
     new (readerModule().Reader)({
       extensionUri: context.extensionUri,
       library,
-      editors,
+      editors: editors(),
       logger,
       questionStates: progress,
       insertSnippet: async (snippetId) => {
         const snippet = await snippets.byId(snippetId);
-        return snippet ? editors.insertSnippet(new vscode.SnippetString(snippet.body)) : false;
+        return snippet ? editors().insertSnippet(new vscode.SnippetString(snippet.body)) : false;
       },
     }),
   );
@@ -83,36 +90,12 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
   for (const id of practiceCommands) {
     own(vscode.commands.registerCommand(id, (argument?: never) => practiceModule().Practice.commands[id](practice(), argument)));
   }
-  // The status bar's due count needs the notes: read them once the window has settled.
-  const startup = setTimeout(() => practice(), 2000);
-  own({ dispose: () => clearTimeout(startup) });
 
   const treeView = own(vscode.window.createTreeView(topicsViewId, { treeDataProvider: tree, showCollapseAll: true }));
   own(new TreeCommands(tree, treeView, library, reader));
   const userNotes = onFirstUse(() => new (userNotesModule().UserNoteCommands)(library, reader()));
   for (const id of userNoteCommands) {
     own(vscode.commands.registerCommand(id, (argument?: never) => userNotesModule().UserNoteCommands.commands[id](userNotes(), argument)));
-  }
-  // The reader comes back after a window reload; its module loads only then, or when a note opens.
-  own(vscode.window.registerWebviewPanelSerializer(readerViewType, { deserializeWebviewPanel: (panel, state: ReaderState | undefined) => reader().restore(panel, state) }));
-  const sectionExcerpt = async (noteId: string, sectionId: string | undefined) => {
-    const section = (await library.note(noteId))?.note.sections.find((candidate) => candidate.id === sectionId);
-    const text = section?.text.replace(/\s+/g, ' ').trim();
-    return text && text.length > 280 ? `${text.slice(0, 280)}…` : text;
-  };
-  own(vscode.languages.registerCompletionItemProvider(completionSelector, new SnippetCompletionProvider(snippets, sectionExcerpt)));
-  // Hovers, diagnostics and quick fixes for Dockerfiles and nginx files, once one is open.
-  const codingAidLanguages = new Set(['dockerfile', 'nginx']);
-  const codingAids = onFirstUse(() => new (codingAidsModule().CodingAids)(library));
-  if (vscode.workspace.textDocuments.some((document) => codingAidLanguages.has(document.languageId))) {
-    codingAids();
-  } else {
-    const waiting = own(vscode.workspace.onDidOpenTextDocument((document) => {
-      if (codingAidLanguages.has(document.languageId)) {
-        waiting.dispose();
-        codingAids();
-      }
-    }));
   }
   own(vscode.commands.registerCommand(openNoteCommand, (noteId: unknown, sectionId: unknown, sourceId: unknown) => {
     if (typeof noteId !== 'string') {
@@ -127,34 +110,19 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
     },
     snippets,
     state: context.globalState,
-    insertSnippet: (snippet: { body: string }) => editors.insertSnippet(new vscode.SnippetString(snippet.body)),
+    insertSnippet: (snippet: { body: string }) => editors().insertSnippet(new vscode.SnippetString(snippet.body)),
   };
   own(vscode.commands.registerCommand(searchCommand, (query: unknown) => searchPickerModule().showSearchPicker(searchDependencies, { query: typeof query === 'string' ? query : undefined })));
   own(vscode.commands.registerCommand(searchSnippetsCommand, (query: unknown) => searchPickerModule().showSearchPicker(searchDependencies, { query: typeof query === 'string' ? query : undefined, includeSnippets: true })));
-  own(vscode.commands.registerCommand(insertSnippetCommand, () =>
-    pickAndInsertSnippet(snippets, (snippet) => editors.insertSnippet(snippet), editors.editor ? snippetLanguageOf(editors.editor.document) : undefined),
-  ));
+  own(vscode.commands.registerCommand(insertSnippetCommand, () => {
+    const editor = editors().editor;
+    return pickAndInsertSnippet(snippets, (snippet) => editors().insertSnippet(snippet), editor ? snippetLanguageOf(editor.document) : undefined);
+  }));
   own(vscode.commands.registerCommand(refreshCommand, () => {
     library.refresh();
     snippets.refresh();
   }));
-  own(vscode.workspace.onDidChangeConfiguration((event) => {
-    if (event.affectsConfiguration(languageSetting) || event.affectsConfiguration(notesFoldersSetting) || event.affectsConfiguration(maxNoteSizeSetting)) {
-      library.refresh();
-    }
-    if (event.affectsConfiguration(snippetFoldersSetting)) {
-      snippets.refresh();
-    }
-  }));
-  own(vscode.workspace.onDidChangeWorkspaceFolders(() => {
-    library.refresh();
-    snippets.refresh();
-  }));
-  own(vscode.workspace.onDidGrantWorkspaceTrust(() => {
-    library.refresh();
-    snippets.refresh();
-  }));
-  return {
+  const api: InterviewNotesApi = {
     activationMs: 0,
     activationWallMs: 0,
     library,
@@ -171,4 +139,59 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
       return userNotes();
     },
   };
+
+  /**
+   * Everything below answers later events: a restored reader panel (VS Code keeps it
+   * waiting until its serializer is registered), a completion request, an opened file,
+   * a changed setting or folder. The bench reports its cost as activation.deferred.ms.
+   */
+  const registerAfterActivation = () => {
+    const started = performance.now();
+    // Remembers the editor the user works in from now on, for "Insert at Cursor".
+    editors();
+    // The reader comes back after a window reload; its module loads only then, or when a note opens.
+    own(vscode.window.registerWebviewPanelSerializer(readerViewType, { deserializeWebviewPanel: (panel, state: ReaderState | undefined) => reader().restore(panel, state) }));
+    const sectionExcerpt = async (noteId: string, sectionId: string | undefined) => {
+      const section = (await library.note(noteId))?.note.sections.find((candidate) => candidate.id === sectionId);
+      const text = section?.text.replace(/\s+/g, ' ').trim();
+      return text && text.length > 280 ? `${text.slice(0, 280)}…` : text;
+    };
+    own(vscode.languages.registerCompletionItemProvider(completionSelector, new SnippetCompletionProvider(snippets, sectionExcerpt)));
+    // Hovers, diagnostics and quick fixes for Dockerfiles and nginx files, once one is open.
+    const codingAidLanguages = new Set(['dockerfile', 'nginx']);
+    const codingAids = onFirstUse(() => new (codingAidsModule().CodingAids)(library));
+    if (vscode.workspace.textDocuments.some((document) => codingAidLanguages.has(document.languageId))) {
+      codingAids();
+    } else {
+      const waiting = own(vscode.workspace.onDidOpenTextDocument((document) => {
+        if (codingAidLanguages.has(document.languageId)) {
+          waiting.dispose();
+          codingAids();
+        }
+      }));
+    }
+    own(vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(languageSetting) || event.affectsConfiguration(notesFoldersSetting) || event.affectsConfiguration(maxNoteSizeSetting)) {
+        library.refresh();
+      }
+      if (event.affectsConfiguration(snippetFoldersSetting)) {
+        snippets.refresh();
+      }
+    }));
+    own(vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      library.refresh();
+      snippets.refresh();
+    }));
+    own(vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      library.refresh();
+      snippets.refresh();
+    }));
+    // The status bar's due count needs the notes: read them once the window has settled.
+    const startup = setTimeout(() => practice(), 2000);
+    own({ dispose: () => clearTimeout(startup) });
+    api.deferredMs = performance.now() - started;
+  };
+  const afterActivation = setTimeout(registerAfterActivation, 0);
+  own({ dispose: () => clearTimeout(afterActivation) });
+  return api;
 }

@@ -37,63 +37,64 @@ export interface InterviewNotesApi {
 /**
  * Wires the features together. Creates objects only: nothing is read from disk here.
  * Activation registers what must exist the moment it ends: the commands (a command may be
- * what activated us, and runs next) and the tree view (so may the sidebar). What only
- * answers later events is registered on the event loop's next turn.
+ * what activated us, and runs next). The tree view and what only answers later events are
+ * registered on the event loop's next turn.
  */
 export function registerFeatures(context: vscode.ExtensionContext, logger: Logger): InterviewNotesApi {
   const own = <T extends vscode.Disposable>(disposable: T): T => {
     context.subscriptions.push(disposable);
     return disposable;
   };
-  /** A feature made, and its module loaded, the first time it is needed: not at activation. */
+  /** A feature made (and its module loaded) the first time it is needed, not at activation. */
   const onFirstUse = <T extends vscode.Disposable>(create: () => T): (() => T) => {
     let feature: T | undefined;
     return () => (feature ??= own(create()));
   };
   // Later sources win: a user's note replaces the bundled note with the same id.
-  const library = own(
-    new NoteLibrary(() => allNoteSources(context.extensionUri), logger, {
+  const library = onFirstUse(() => {
+    const notes = new NoteLibrary(() => allNoteSources(context.extensionUri), logger, {
       maxNoteBytes: () => Math.max(0, vscode.workspace.getConfiguration().get<number>(maxNoteSizeSetting, 2)) * 1024 * 1024,
       onMissingFolder: (source) => void vscode.window.showWarningMessage(vscode.l10n.t('The notes folder {0} does not exist: check the setting {1}.', describeUri(source.root), notesFoldersSetting)),
-    }),
-  );
-  own(library.onDidFindProblems((problems) => {
-    const [first] = problems;
-    const file = first.uri.toString(true);
-    const message = first.line === undefined ? vscode.l10n.t('Note {0}: {1}', file, first.message) : vscode.l10n.t('Note {0}, line {1}: {2}', file, first.line + 1, first.message);
-    const more = problems.length > 1 ? ` ${vscode.l10n.t('({0} more problems: see the Interview Notes output)', problems.length - 1)}` : '';
-    void vscode.window.showWarningMessage(`${message}${more}`);
-  }));
-  const bundledSnippets = vscode.Uri.joinPath(context.extensionUri, 'snippets');
-  const snippets = own(new SnippetLibrary(() => [bundledSnippets, ...userSnippetFolders()], logger, (problems) => {
+    });
+    own(notes.onDidFindProblems((problems) => {
+      const [first] = problems;
+      const file = first.uri.toString(true);
+      const message = first.line === undefined ? vscode.l10n.t('Note {0}: {1}', file, first.message) : vscode.l10n.t('Note {0}, line {1}: {2}', file, first.line + 1, first.message);
+      const more = problems.length > 1 ? ` ${vscode.l10n.t('({0} more problems: see the Interview Notes output)', problems.length - 1)}` : '';
+      void vscode.window.showWarningMessage(`${message}${more}`);
+    }));
+    return notes;
+  });
+  const snippets = onFirstUse(() => new SnippetLibrary(() => [vscode.Uri.joinPath(context.extensionUri, 'snippets'), ...userSnippetFolders()], logger, (problems) => {
     const [first] = problems;
     const more = problems.length > 1 ? ` ${vscode.l10n.t('({0} more problems: see the Interview Notes output)', problems.length - 1)}` : '';
     void vscode.window.showWarningMessage(`${vscode.l10n.t('Snippet file {0}, line {1}: {2}', first.file, first.line + 1, first.message)}${more}`);
   }));
   const editors = onFirstUse(() => new EditorTracker());
-  const progress = own(new ProgressStore(context.globalState, logger));
+  const progress = onFirstUse(() => new ProgressStore(context.globalState, logger));
   const reader = onFirstUse(() =>
     new (readerModule().Reader)({
       extensionUri: context.extensionUri,
-      library,
+      library: library(),
       editors: editors(),
       logger,
-      questionStates: progress,
+      questionStates: progress(),
       insertSnippet: async (snippetId) => {
-        const snippet = await snippets.byId(snippetId);
+        const snippet = await snippets().byId(snippetId);
         return snippet ? editors().insertSnippet(new vscode.SnippetString(snippet.body)) : false;
       },
     }),
   );
-  const tree = own(new TopicsTreeProvider(library, progress));
-  const practice = onFirstUse(() => new (practiceModule().Practice)({ extensionUri: context.extensionUri, library, store: progress, logger, openLink: (href) => reader().openLink(href) }));
+  const tree = onFirstUse(() => new TopicsTreeProvider(library(), progress()));
+  const practice = onFirstUse(() => new (practiceModule().Practice)({ extensionUri: context.extensionUri, library: library(), store: progress(), logger, openLink: (href) => reader().openLink(href) }));
   for (const id of practiceCommands) {
     own(vscode.commands.registerCommand(id, (argument?: never) => practiceModule().Practice.commands[id](practice(), argument)));
   }
 
-  const treeView = own(vscode.window.createTreeView(topicsViewId, { treeDataProvider: tree, showCollapseAll: true }));
+  // The workbench waits two seconds after activating us for the view before it says no provider is registered.
+  const treeView = onFirstUse(() => vscode.window.createTreeView(topicsViewId, { treeDataProvider: tree(), showCollapseAll: true }));
   own(new TreeCommands(tree, treeView, library, reader));
-  const userNotes = onFirstUse(() => new (userNotesModule().UserNoteCommands)(library, reader()));
+  const userNotes = onFirstUse(() => new (userNotesModule().UserNoteCommands)(library(), reader()));
   for (const id of userNoteCommands) {
     own(vscode.commands.registerCommand(id, (argument?: never) => userNotesModule().UserNoteCommands.commands[id](userNotes(), argument)));
   }
@@ -104,11 +105,15 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
     return reader().show({ noteId, sectionId: typeof sectionId === 'string' ? sectionId : undefined, sourceId: typeof sourceId === 'string' ? sourceId : undefined });
   }));
   const searchDependencies = {
-    library,
+    get library() {
+      return library();
+    },
     get reader() {
       return reader();
     },
-    snippets,
+    get snippets() {
+      return snippets();
+    },
     state: context.globalState,
     insertSnippet: (snippet: { body: string }) => editors().insertSnippet(new vscode.SnippetString(snippet.body)),
   };
@@ -116,22 +121,30 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
   own(vscode.commands.registerCommand(searchSnippetsCommand, (query: unknown) => searchPickerModule().showSearchPicker(searchDependencies, { query: typeof query === 'string' ? query : undefined, includeSnippets: true })));
   own(vscode.commands.registerCommand(insertSnippetCommand, () => {
     const editor = editors().editor;
-    return pickAndInsertSnippet(snippets, (snippet) => editors().insertSnippet(snippet), editor ? snippetLanguageOf(editor.document) : undefined);
+    return pickAndInsertSnippet(snippets(), (snippet) => editors().insertSnippet(snippet), editor ? snippetLanguageOf(editor.document) : undefined);
   }));
   own(vscode.commands.registerCommand(refreshCommand, () => {
-    library.refresh();
-    snippets.refresh();
+    library().refresh();
+    snippets().refresh();
   }));
   const api: InterviewNotesApi = {
     activationMs: 0,
     activationWallMs: 0,
-    library,
-    snippets,
+    get library() {
+      return library();
+    },
+    get snippets() {
+      return snippets();
+    },
     get reader() {
       return reader();
     },
-    tree,
-    progress,
+    get tree() {
+      return tree();
+    },
+    get progress() {
+      return progress();
+    },
     get practice() {
       return practice();
     },
@@ -141,25 +154,27 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
   };
 
   /**
-   * Everything below answers later events: a restored reader panel (VS Code keeps it
-   * waiting until its serializer is registered), a completion request, an opened file,
-   * a changed setting or folder. The bench reports its cost as activation.deferred.ms.
+   * Everything below answers later events: the sidebar asking for its tree (VS Code waits
+   * for it), a restored reader panel (VS Code keeps it waiting until its serializer is
+   * registered), a completion request, an opened file, a changed setting or folder. The
+   * bench reports its cost as activation.deferred.ms.
    */
   const registerAfterActivation = () => {
     const started = performance.now();
+    treeView();
     // Remembers the editor the user works in from now on, for "Insert at Cursor".
     editors();
     // The reader comes back after a window reload; its module loads only then, or when a note opens.
     own(vscode.window.registerWebviewPanelSerializer(readerViewType, { deserializeWebviewPanel: (panel, state: ReaderState | undefined) => reader().restore(panel, state) }));
     const sectionExcerpt = async (noteId: string, sectionId: string | undefined) => {
-      const section = (await library.note(noteId))?.note.sections.find((candidate) => candidate.id === sectionId);
+      const section = (await library().note(noteId))?.note.sections.find((candidate) => candidate.id === sectionId);
       const text = section?.text.replace(/\s+/g, ' ').trim();
       return text && text.length > 280 ? `${text.slice(0, 280)}…` : text;
     };
-    own(vscode.languages.registerCompletionItemProvider(completionSelector, new SnippetCompletionProvider(snippets, sectionExcerpt)));
+    own(vscode.languages.registerCompletionItemProvider(completionSelector, new SnippetCompletionProvider(snippets(), sectionExcerpt)));
     // Hovers, diagnostics and quick fixes for Dockerfiles and nginx files, once one is open.
     const codingAidLanguages = new Set(['dockerfile', 'nginx']);
-    const codingAids = onFirstUse(() => new (codingAidsModule().CodingAids)(library));
+    const codingAids = onFirstUse(() => new (codingAidsModule().CodingAids)(library()));
     if (vscode.workspace.textDocuments.some((document) => codingAidLanguages.has(document.languageId))) {
       codingAids();
     } else {
@@ -172,19 +187,19 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
     }
     own(vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(languageSetting) || event.affectsConfiguration(notesFoldersSetting) || event.affectsConfiguration(maxNoteSizeSetting)) {
-        library.refresh();
+        library().refresh();
       }
       if (event.affectsConfiguration(snippetFoldersSetting)) {
-        snippets.refresh();
+        snippets().refresh();
       }
     }));
     own(vscode.workspace.onDidChangeWorkspaceFolders(() => {
-      library.refresh();
-      snippets.refresh();
+      library().refresh();
+      snippets().refresh();
     }));
     own(vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      library.refresh();
-      snippets.refresh();
+      library().refresh();
+      snippets().refresh();
     }));
     // The status bar's due count needs the notes: read them once the window has settled.
     const startup = setTimeout(() => practice(), 2000);

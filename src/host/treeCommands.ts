@@ -19,10 +19,23 @@ export class TreeCommands extends Disposable {
     return this.readerOf();
   }
 
+  private get tree(): TopicsTreeProvider {
+    return this.treeOf();
+  }
+
+  private get treeView(): vscode.TreeView<TopicsTreeNode> {
+    return this.treeViewOf();
+  }
+
+  private get library(): NoteLibrary {
+    return this.libraryOf();
+  }
+
+  /** Each part is made on first use (a command may run before the sidebar is shown). */
   constructor(
-    private readonly tree: TopicsTreeProvider,
-    private readonly treeView: vscode.TreeView<TopicsTreeNode>,
-    private readonly library: NoteLibrary,
+    private readonly treeOf: () => TopicsTreeProvider,
+    private readonly treeViewOf: () => vscode.TreeView<TopicsTreeNode>,
+    private readonly libraryOf: () => NoteLibrary,
     private readonly readerOf: () => Reader,
   ) {
     super();

@@ -35,10 +35,10 @@ export interface InterviewNotesApi {
 }
 
 /**
- * Wires the features together. Creates objects only: nothing is read from disk here.
- * Activation registers what must exist the moment it ends: the commands (a command may be
- * what activated us, and runs next). The tree view and what only answers later events are
- * registered on the event loop's next turn.
+ * Wires the features together. Nothing is read from disk here, and each feature is made
+ * the first time it is needed. Activation registers only what must exist the moment it
+ * ends: the commands (a command may be what activated us, and runs next). The tree view
+ * and what only answers later events are registered on the event loop's next turn.
  */
 export function registerFeatures(context: vscode.ExtensionContext, logger: Logger): InterviewNotesApi {
   const own = <T extends vscode.Disposable>(disposable: T): T => {

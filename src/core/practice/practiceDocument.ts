@@ -1,12 +1,7 @@
-import { escapeAttribute, escapeHtml, stylesheetLinks, webviewContentSecurityPolicy } from '../render/readerDocument';
+import { escapeAttribute, escapeHtml, webviewPageHead, type WebviewPageHead } from '../render/readerDocument';
 
-export interface PracticeDocumentParts {
-  readonly cspSource: string;
-  readonly nonce: string;
-  readonly styleUris: readonly string[];
+export interface PracticeDocumentParts extends WebviewPageHead {
   readonly scriptUri: string;
-  readonly language: string;
-  readonly title: string;
   /** Strings and settings for the script, passed in a data attribute. */
   readonly data: PracticeViewData;
 }
@@ -28,21 +23,11 @@ export interface PracticeViewData {
  * messages. Same policy as the reader: scripts by nonce only, nothing else from outside.
  */
 export function practiceDocument(parts: PracticeDocumentParts): string {
-  const csp = webviewContentSecurityPolicy(parts.cspSource, parts.nonce);
-  const styles = stylesheetLinks(parts.styleUris);
   const { strings } = parts.data;
   const gradeButtons = strings.grades
     .map((label, index) => `<button type="button" class="grade grade-${index + 1}" data-grade="${index + 1}"><span class="grade-key">${index + 1}</span> <span class="grade-label">${escapeHtml(label)}</span> <span class="grade-interval"></span></button>`)
     .join('');
-  return `<!DOCTYPE html>
-<html lang="${escapeAttribute(parts.language)}">
-  <head>
-    <meta charset="UTF-8">
-    <meta http-equiv="Content-Security-Policy" content="${csp}">
-    <meta name="viewport" content="width=device-width, initial-scale=1.0">
-    ${styles}
-    <title>${escapeHtml(parts.title)}</title>
-  </head>
+  return `${webviewPageHead(parts)}
   <body class="practice-${parts.data.mode}">
     <div id="practice-data" data-practice="${escapeAttribute(JSON.stringify(parts.data))}"></div>
     <header class="practice-header">

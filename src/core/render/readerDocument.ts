@@ -31,15 +31,8 @@ export function readerChrome(chrome: ReaderChrome): { top: string; bottom: strin
   return { top, bottom };
 }
 
-export interface ReaderDocumentParts {
-  readonly cspSource: string;
-  readonly nonce: string;
-  readonly styleUris: readonly string[];
+export interface ReaderDocumentParts extends WebviewPageHead {
   readonly scriptUri: string;
-  /** A script that must run before the note is parsed (the policy watch), in <head>. */
-  readonly headScriptUri?: string;
-  readonly language: string;
-  readonly title: string;
   readonly bodyHtml: string;
   /** The reader's own parts above and below the note (readerChrome). */
   readonly chrome?: { readonly top: string; readonly bottom: string };
@@ -51,27 +44,37 @@ export interface ReaderDocumentParts {
  * The policy of every webview page: nothing from anywhere by default, styles, fonts and
  * images from the extension only, scripts only with this page's nonce.
  */
-export function webviewContentSecurityPolicy(cspSource: string, nonce: string): string {
+function webviewContentSecurityPolicy(cspSource: string, nonce: string): string {
   return ["default-src 'none'", `style-src ${cspSource}`, `font-src ${cspSource}`, `img-src ${cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
 }
 
-export function stylesheetLinks(uris: readonly string[]): string {
-  return uris.map((uri) => `<link rel="stylesheet" href="${escapeAttribute(uri)}">`).join('\n    ');
+/** What every webview page has from `<!DOCTYPE html>` to `</head>`: the policy first, then the styles. */
+export interface WebviewPageHead {
+  readonly cspSource: string;
+  readonly nonce: string;
+  readonly styleUris: readonly string[];
+  /** A script that must run before the page is parsed (the policy watch), in <head>. */
+  readonly headScriptUri?: string;
+  readonly language: string;
+  readonly title: string;
 }
 
-export function readerDocument(parts: ReaderDocumentParts): string {
-  const csp = webviewContentSecurityPolicy(parts.cspSource, parts.nonce);
-  const styles = stylesheetLinks(parts.styleUris);
+export function webviewPageHead(parts: WebviewPageHead): string {
+  const styles = parts.styleUris.map((uri) => `<link rel="stylesheet" href="${escapeAttribute(uri)}">`).join('\n    ');
   return `<!DOCTYPE html>
 <html lang="${escapeAttribute(parts.language)}">
   <head>
     <meta charset="UTF-8">
-    <meta http-equiv="Content-Security-Policy" content="${csp}">
+    <meta http-equiv="Content-Security-Policy" content="${webviewContentSecurityPolicy(parts.cspSource, parts.nonce)}">
     <meta name="viewport" content="width=device-width, initial-scale=1.0">
     ${styles}
     ${parts.headScriptUri ? `<script nonce="${escapeAttribute(parts.nonce)}" src="${escapeAttribute(parts.headScriptUri)}"></script>` : ''}
     <title>${escapeHtml(parts.title)}</title>
-  </head>
+  </head>`;
+}
+
+export function readerDocument(parts: ReaderDocumentParts): string {
+  return `${webviewPageHead(parts)}
   <body>
     <div id="reader-data" data-reader="${escapeAttribute(JSON.stringify(parts.data))}"></div>
     ${parts.chrome?.top ?? ''}

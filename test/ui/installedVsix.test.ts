@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { openWorkbench, type OpenWorkbench } from '../harness/workbench';
 import { uiTestEnvironment } from './environment';
 import { screenshotIfFailed } from './screenshotOnFailure';
+import { topicsTreeRows } from './workbenchParts';
 
 const maxVsixBytes = 2 * 1024 * 1024;
 
@@ -56,10 +57,7 @@ describe('the packaged .vsix, installed into a fresh code-server', function () {
   it('activates from the installed copy and shows the topics tree', async () => {
     const { page, url } = workbench;
     assert.doesNotMatch(decodeURIComponent(url), /extensionDevelopmentPath/, 'no extension under development');
-    await page.getByRole('tab', { name: /Interview Notes/ }).click();
-    const tree = page.locator('.pane:has(.pane-header:has-text("Topics")) .monaco-list');
-    await tree.locator('.monaco-list-row', { hasText: 'Docker' }).first().waitFor({ timeout: 60_000 });
-    const rows = await tree.locator('.monaco-list-row').allInnerTexts();
+    const rows = await topicsTreeRows(page, 'Docker');
     for (const topic of ['Docker', 'Nginx', 'Redis', 'Python']) {
       assert.ok(rows.some((row) => row.includes(topic)), `"${topic}" is in the tree: ${rows.join(' | ')}`);
     }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openWorkbench, type OpenWorkbench } from '../harness/workbench';
 import { uiTestEnvironment } from './environment';
 import { screenshotIfFailed } from './screenshotOnFailure';
-import { readerFrame } from './workbenchParts';
+import { readerFrame, topicsTreeRows } from './workbenchParts';
 
 const screenshots = join(uiTestEnvironment.repoRoot, 'test-results', 'screenshots');
 
@@ -26,10 +26,7 @@ describe('sidebar and reader in the real workbench', function () {
 
   it('shows the topics when the Interview Notes activity-bar item is clicked', async () => {
     const { page } = workbench;
-    await page.getByRole('tab', { name: /Interview Notes/ }).click();
-    const tree = page.locator('.pane:has(.pane-header:has-text("Topics")) .monaco-list');
-    await tree.locator('.monaco-list-row', { hasText: 'Docker' }).first().waitFor({ timeout: 60_000 });
-    const rows = await tree.locator('.monaco-list-row').allInnerTexts();
+    const rows = await topicsTreeRows(page, 'Docker');
     for (const topic of ['Docker', 'Nginx', 'Redis', 'Python']) {
       assert.ok(rows.some((row) => row.includes(topic)), `"${topic}" is in the tree: ${rows.join(' | ')}`);
     }

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { openWorkbench, type OpenWorkbench } from '../harness/workbench';
 import { uiTestEnvironment } from './environment';
 import { screenshotIfFailed } from './screenshotOnFailure';
-import { readerFrame } from './workbenchParts';
+import { readerFrame, topicsTree, topicsTreeRows } from './workbenchParts';
 
 const kafka = `---
 id: kafka
@@ -42,10 +42,8 @@ describe('your own notes in the real workbench', function () {
 
   it('groups the tree by source, with a warning item for the broken file, and opens the user note', async () => {
     const { page } = workbench;
-    await page.getByRole('tab', { name: /Interview Notes/ }).click();
-    const tree = page.locator('.pane:has(.pane-header:has-text("Topics")) .monaco-list');
-    await tree.locator('.monaco-list-row', { hasText: 'Kafka basics' }).first().waitFor({ timeout: 60_000 });
-    const rows = await tree.locator('.monaco-list-row').allInnerTexts();
+    const rows = await topicsTreeRows(page, 'Kafka basics');
+    const tree = topicsTree(page);
     assert.ok(rows.some((row) => row.includes('Bundled')), `a Bundled group: ${rows.join(' | ')}`);
     assert.ok(rows.some((row) => row.includes('Workspace: workspace')), `a Workspace group: ${rows.join(' | ')}`);
     const broken = tree.locator('.monaco-list-row', { hasText: 'broken.md' }).first();

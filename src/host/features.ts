@@ -123,10 +123,11 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
     const editor = editors().editor;
     return pickAndInsertSnippet(snippets(), (snippet) => editors().insertSnippet(snippet), editor ? snippetLanguageOf(editor.document) : undefined);
   }));
-  own(vscode.commands.registerCommand(refreshCommand, () => {
+  const refreshAll = () => {
     library().refresh();
     snippets().refresh();
-  }));
+  };
+  own(vscode.commands.registerCommand(refreshCommand, refreshAll));
   const api: InterviewNotesApi = {
     activationMs: 0,
     activationWallMs: 0,
@@ -193,14 +194,8 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
         snippets().refresh();
       }
     }));
-    own(vscode.workspace.onDidChangeWorkspaceFolders(() => {
-      library().refresh();
-      snippets().refresh();
-    }));
-    own(vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      library().refresh();
-      snippets().refresh();
-    }));
+    own(vscode.workspace.onDidChangeWorkspaceFolders(refreshAll));
+    own(vscode.workspace.onDidGrantWorkspaceTrust(refreshAll));
     // The status bar's due count needs the notes: read them once the window has settled.
     const startup = setTimeout(() => practice(), 2000);
     own({ dispose: () => clearTimeout(startup) });

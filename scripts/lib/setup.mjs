@@ -18,7 +18,9 @@ export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const debianPackages = {
   codeServerBuild: ['build-essential', 'python3', 'pkg-config', 'libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'ripgrep'],
   browser: ['chromium'],
-  noteChecks: ['nginx-light'],
+  // The note checks: nginx -t, shellcheck, systemd-analyze verify, and the client libraries the
+  // Kafka, RabbitMQ and Argon2 examples run against (PyPI is not reachable; Debian's builds are).
+  noteChecks: ['nginx-light', 'shellcheck', 'systemd', 'python3-confluent-kafka', 'python3-pika', 'python3-argon2'],
   // The snippet checks compile and run the Java and Go snippets and validate Compose files.
   snippetChecks: ['default-jdk-headless', 'golang-go', 'docker-compose'],
   // Only for screenshots: Chinese text in Chromium.

@@ -1,15 +1,16 @@
 // `npm run check:notes`: the bundled-notes checks alone (format, both languages, questions,
 // links, every example through its validator), for whoever edits notes/. Builds into a
-// temporary folder, so several runs at once do not share output.
+// folder of its own under out/ (two levels down, where the tests expect to be), so several
+// runs at once do not share output.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDebianPackages, repoRoot } from './lib/setup.mjs';
 
 ensureDebianPackages(['noteChecks']);
-const outdir = mkdtempSync(join(tmpdir(), 'check-notes-'));
+mkdirSync(join(repoRoot, 'out'), { recursive: true });
+const outdir = mkdtempSync(join(repoRoot, 'out', 'check-notes-'));
 const tests = ['test/unit/notesLibrary.test.ts', 'test/unit/notesCoverage.test.ts'].filter((file) => existsSync(join(repoRoot, file)));
 try {
   await esbuild.build({ absWorkingDir: repoRoot, entryPoints: tests, outdir, bundle: true, platform: 'node', format: 'cjs', packages: 'external', sourcemap: 'inline', logLevel: 'warning' });

@@ -195,3 +195,60 @@ export function checkCompose(samples: readonly CodeSample[]): Failure[] {
     }
   });
 }
+
+// ---- Checks for the topics whose examples run real tools (network, linux, mq, security, ...) ----
+
+/** Debian's python3, which has python3-confluent-kafka, python3-pika and python3-argon2 (PyPI is not reachable). */
+export const debianPython = '/usr/bin/python3';
+
+/**
+ * Runs each `python run` block as a script in an empty temporary folder with Debian's
+ * python3 in isolated mode; it must exit 0. The generous timeout only stops a hung example.
+ */
+export function runPython(samples: readonly CodeSample[]): Failure[] {
+  return samples.flatMap((sample) => {
+    const dir = writeTempFiles('python-run-', { 'example.py': sample.code });
+    try {
+      const result = runTool(debianPython, ['-I', 'example.py'], { cwd: dir, timeoutMs: 60_000 });
+      return result.status === 0 ? [] : [`${sample.where}: python3 exited ${result.status}: ${result.summary}`];
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+/** `shellcheck -s bash -S info` on each block: style suggestions pass, quoting and the rest do not. */
+export function checkShellcheck(samples: readonly CodeSample[]): Failure[] {
+  const missing = missingTool('shellcheck', ['--version'], 'apt-get install shellcheck');
+  if (missing) {
+    return [missing];
+  }
+  return samples.flatMap((sample) => {
+    const result = runTool('shellcheck', ['-s', 'bash', '-S', 'info', '-f', 'gcc', '-'], { input: sample.code });
+    return result.status === 0 ? [] : [`${sample.where}: shellcheck: ${result.summary}`];
+  });
+}
+
+/**
+ * `systemd-analyze verify` on each unit, saved as `example.service` or as the name the fence
+ * gives (`ini systemd=backup.timer`; a timer's service is written beside it as a stub only
+ * when the sample does not bring one).
+ */
+export function checkSystemdUnits(samples: readonly (CodeSample & { readonly unitName?: string })[]): Failure[] {
+  const missing = missingTool('systemd-analyze', ['--version'], 'apt-get install systemd');
+  if (missing) {
+    return [missing];
+  }
+  return samples.flatMap((sample) => {
+    const name = sample.unitName || 'example.service';
+    const dir = writeTempFiles('systemd-check-', { [name]: sample.code });
+    try {
+      const result = runTool('systemd-analyze', ['verify', '--man=no', join(dir, name)], { cwd: dir, env: { ...process.env, SYSTEMD_LOG_COLOR: '0' } });
+      // verify also reports problems of the host's own units; keep only lines about this one.
+      const ownProblems = `${result.stderr}\n${result.stdout}`.split('\n').filter((line) => line.includes(name) || line.includes(dir));
+      return result.status === 0 && ownProblems.length === 0 ? [] : [`${sample.where}: systemd-analyze verify: ${ownProblems.join(' | ') || result.summary}`];
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}

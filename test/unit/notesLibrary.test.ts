@@ -9,10 +9,13 @@ import { parseNote } from '../../src/core/notes/noteParser';
 import { isHighlightedLanguage } from '../../src/core/render/highlight';
 import { classifyLink } from '../../src/core/render/noteRenderer';
 import { parseSnippetFile } from '../../src/core/snippets/snippet';
-import { checkBash, checkIni, checkJavaScript, checkNginx, compilePython, parseJsonSamples, parseSql, parseYamlSamples, type CodeSample } from '../support/validators';
+import { checkBash, checkIni, checkJavaScript, checkNginx, checkShellcheck, checkSystemdUnits, compilePython, parseJsonSamples, parseSql, parseYamlSamples, runPython, type CodeSample } from '../support/validators';
 
 const root = join(__dirname, '..', '..');
 const sourceTopics = ['docker', 'nginx', 'database', 'python', 'redis', 'rest'];
+// The topics every backend interview touches beyond the source notes' stack: their shell
+// examples must pass shellcheck too.
+const newTopics = ['network', 'linux', 'kubernetes', 'mq', 'system-design', 'security'];
 const requiredTopics = [...sourceTopics, 'celery', 'flask', 'cicd', 'observability', 'microservices', 'agile'];
 const followUpMarker: Record<NoteLanguage, RegExp> = { en: /(^|\n)Follow-up:/, 'zh-cn': /(^|\n)追问：/ };
 
@@ -48,12 +51,17 @@ const library = loadLibrary();
 const notes = [...library.values()];
 const at = (file: LoadedFile, line: number) => `${file.path}:${file.note.bodyLineOffset + line + 1}`;
 
-function samples(language: string): CodeSample[] {
-  return notes.flatMap((file) =>
-    file.codeBlocks
-      .filter((block) => block.language === language && !block.options.includes('nocheck'))
-      .map((block) => ({ where: at(file, block.line), code: block.code, context: block.options.find((option) => option.startsWith('context='))?.slice('context='.length) })),
-  );
+/** The checked blocks of a language, optionally only those of some notes or with a fence option (`python run`). */
+function samples(language: string, only: { option?: string; topics?: readonly string[] } = {}): (CodeSample & { unitName?: string })[] {
+  const optionValue = (options: readonly string[], name: string) => options.find((option) => option.startsWith(`${name}=`))?.slice(name.length + 1);
+  return notes
+    .filter((file) => !only.topics || only.topics.includes(file.note.id))
+    .flatMap((file) =>
+      file.codeBlocks
+        .filter((block) => block.language === language && !block.options.includes('nocheck'))
+        .filter((block) => !only.option || block.options.some((option) => option === only.option || option.startsWith(`${only.option}=`)))
+        .map((block) => ({ where: at(file, block.line), code: block.code, context: optionValue(block.options, 'context'), unitName: optionValue(block.options, 'systemd') })),
+    );
 }
 
 describe('bundled notes library', () => {
@@ -178,5 +186,8 @@ describe('bundled notes examples', function () {
   it('bash examples pass bash -n', () => assert.deepEqual(checkBash(samples('bash')), []));
   it('ini examples parse', () => assert.deepEqual(checkIni(samples('ini')), []));
   it('JavaScript examples pass node --check', () => assert.deepEqual(checkJavaScript(samples('javascript')), []));
+  it('`python run` examples run to exit 0 with Debian python3 (Kafka, RabbitMQ and Argon2 clients)', () => assert.deepEqual(runPython(samples('python', { option: 'run' })), []));
+  it('bash examples of the new topics pass shellcheck', () => assert.deepEqual(checkShellcheck(samples('bash', { topics: newTopics })), []));
+  it('systemd units pass systemd-analyze verify', () => assert.deepEqual(checkSystemdUnits(samples('ini', { option: 'systemd' })), []));
   it('has the validators it needs on this machine', () => assert.ok(existsSync('/usr/bin/python3') && existsSync('/bin/bash')));
 });

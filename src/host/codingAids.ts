@@ -4,6 +4,7 @@ import { dockerfileInstructionSections, nginxDirectiveSections, wordAt } from '.
 import { openNoteCommand } from './commandIds';
 import { Disposable } from './disposable';
 import type { NoteLibrary } from './noteLibrary';
+import { escapeMarkdown } from '../core/text/untrustedText';
 
 const pitfallSettings: Record<PitfallKind, string> = {
   'shell-form': 'interviewNotes.diagnostics.shellForm',
@@ -117,8 +118,4 @@ export class CodingAids extends Disposable implements vscode.HoverProvider, vsco
 function excerpt(text: string, length = 420): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > length ? `${flat.slice(0, length)}…` : flat;
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Disposable } from './disposable';
+import { showInformation } from './notify';
 
 /**
  * Remembers the last text editor the user worked in: when the reader has focus there is
@@ -58,7 +59,7 @@ export class EditorTracker extends Disposable {
   async insertText(text: string): Promise<boolean> {
     const editor = await this.targetEditor();
     if (!editor) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a text editor first, then insert the code again.'));
+      void showInformation(vscode.l10n.t('Open a text editor first, then insert the code again.'));
       return false;
     }
     try {
@@ -82,7 +83,7 @@ export class EditorTracker extends Disposable {
   async insertSnippet(snippet: vscode.SnippetString): Promise<boolean> {
     const editor = await this.targetEditor();
     if (!editor) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a text editor first, then insert the code again.'));
+      void showInformation(vscode.l10n.t('Open a text editor first, then insert the code again.'));
       return false;
     }
     const shown = await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });

@@ -16,6 +16,8 @@ import { ProgressStore } from './practiceProgress';
 import type { UserNoteCommands } from './userNotes';
 import { describeUri } from './uris';
 import { codingAidsModule, practiceModule, readerModule, searchPickerModule, userNotesModule } from './lazyModules';
+import { showWarning } from './notify';
+import { maxNoteBytes } from '../core/notes/noteLimits';
 
 /** What activate() returns: for other extensions and for the tests in the real host. */
 export interface InterviewNotesApi {
@@ -53,22 +55,22 @@ export function registerFeatures(context: vscode.ExtensionContext, logger: Logge
   // Later sources win: a user's note replaces the bundled note with the same id.
   const library = onFirstUse(() => {
     const notes = new NoteLibrary(() => allNoteSources(context.extensionUri), logger, {
-      maxNoteBytes: () => Math.max(0, vscode.workspace.getConfiguration().get<number>(maxNoteSizeSetting, 2)) * 1024 * 1024,
-      onMissingFolder: (source) => void vscode.window.showWarningMessage(vscode.l10n.t('The notes folder {0} does not exist: check the setting {1}.', describeUri(source.root), notesFoldersSetting)),
+      maxNoteBytes: () => maxNoteBytes(vscode.workspace.getConfiguration().get<unknown>(maxNoteSizeSetting)),
+      onMissingFolder: (source) => void showWarning(vscode.l10n.t('The notes folder {0} does not exist: check the setting {1}.', describeUri(source.root), notesFoldersSetting)),
     });
     own(notes.onDidFindProblems((problems) => {
       const [first] = problems;
       const file = first.uri.toString(true);
       const message = first.line === undefined ? vscode.l10n.t('Note {0}: {1}', file, first.message) : vscode.l10n.t('Note {0}, line {1}: {2}', file, first.line + 1, first.message);
       const more = problems.length > 1 ? ` ${vscode.l10n.t('({0} more problems: see the Interview Notes output)', problems.length - 1)}` : '';
-      void vscode.window.showWarningMessage(`${message}${more}`);
+      void showWarning(`${message}${more}`);
     }));
     return notes;
   });
   const snippets = onFirstUse(() => new SnippetLibrary(() => [vscode.Uri.joinPath(context.extensionUri, 'snippets'), ...userSnippetFolders()], logger, (problems) => {
     const [first] = problems;
     const more = problems.length > 1 ? ` ${vscode.l10n.t('({0} more problems: see the Interview Notes output)', problems.length - 1)}` : '';
-    void vscode.window.showWarningMessage(`${vscode.l10n.t('Snippet file {0}, line {1}: {2}', first.file, first.line + 1, first.message)}${more}`);
+    void showWarning(`${vscode.l10n.t('Snippet file {0}, line {1}: {2}', first.file, first.line + 1, first.message)}${more}`);
   }));
   const editors = onFirstUse(() => new EditorTracker());
   const progress = onFirstUse(() => new ProgressStore(context.globalState, logger));

@@ -10,6 +10,7 @@ import { practiceSchedulerModule } from './lazyModules';
 import type { LoadedNote, NoteLibrary } from './noteLibrary';
 import type { ProgressStore } from './practiceProgress';
 import { cardId, PracticeView, type PracticeCard } from './practiceView';
+import { askWarning, showError, showInformation } from './notify';
 
 export const desiredRetentionSetting = 'interviewNotes.practice.desiredRetention';
 export const secondsPerQuestionSetting = 'interviewNotes.mockInterview.secondsPerQuestion';
@@ -162,7 +163,7 @@ export class Practice extends Disposable {
     const cards = chosen.flatMap((loaded) => questionsOf(loaded.note).map((section) => ({ loaded, section })));
     const available = cards.map((card) => this.dependencies.store.stateOf(cardId(card))).filter((state) => state === 'due' || (includeNew && state === 'new'));
     if (available.length === 0) {
-      void vscode.window.showInformationMessage(includeNew ? vscode.l10n.t('Nothing is due or new in these topics. Well done!') : vscode.l10n.t('No questions are due. Pick topics to learn new ones.'));
+      void showInformation(includeNew ? vscode.l10n.t('Nothing is due or new in these topics. Well done!') : vscode.l10n.t('No questions are due. Pick topics to learn new ones.'));
       return 0;
     }
     return this.view.startPractice(cards, includeNew, newQuestionsPerSession);
@@ -186,7 +187,7 @@ export class Practice extends Disposable {
     const seconds = settings.get<number>(secondsPerQuestionSetting, 180);
     const cards = pickQuestions(chosen.flatMap((loaded) => questionsOf(loaded.note).map((section): PracticeCard => ({ loaded, section }))), count, random);
     if (cards.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('These topics have no questions.'));
+      void showInformation(vscode.l10n.t('These topics have no questions.'));
       return 0;
     }
     this.view.startMock(cards, Math.min(Math.max(seconds, 10), 3600));
@@ -230,7 +231,7 @@ export class Practice extends Disposable {
       return undefined;
     }
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(serializeProgress(this.dependencies.store.progress)));
-    void vscode.window.showInformationMessage(vscode.l10n.t('Exported the progress of {0} questions to {1}.', Object.keys(this.dependencies.store.progress.cards).length, uri.fsPath || uri.toString(true)));
+    void showInformation(vscode.l10n.t('Exported the progress of {0} questions to {1}.', Object.keys(this.dependencies.store.progress.cards).length, uri.fsPath || uri.toString(true)));
     return uri;
   }
 
@@ -248,7 +249,7 @@ export class Practice extends Disposable {
     const name = uri.fsPath || uri.toString(true);
     const refuse = (problem: string) => {
       this.dependencies.logger.warn(`practice: refused to import ${name}: ${problem}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Practice progress was not imported from {0}: {1}. Nothing was changed.', name, problem));
+      void showError(vscode.l10n.t('Practice progress was not imported from {0}: {1}. Nothing was changed.', name, problem));
       return { refused: problem };
     };
     let text: string;
@@ -268,7 +269,7 @@ export class Practice extends Disposable {
     }
     const merged = await this.dependencies.store.merge(result.progress);
     const unknown = result.unknownIds.length;
-    void vscode.window.showInformationMessage(
+    void showInformation(
       unknown > 0
         ? vscode.l10n.t('Imported {0} questions ({1} kept as newer here); {2} are not in your notes and were kept for when they come back.', merged.taken.length, merged.kept.length, unknown)
         : vscode.l10n.t('Imported {0} questions ({1} kept as newer here).', merged.taken.length, merged.kept.length),
@@ -296,9 +297,9 @@ export class Practice extends Disposable {
       return 0;
     }
     const reset = vscode.l10n.t('Reset');
-    const answer = await vscode.window.showWarningMessage(
+    const answer = await askWarning(
       vscode.l10n.t('Forget all practice of "{0}"? Its questions start as new again.', chosen.note.title),
-      { modal: true, detail: vscode.l10n.t('Export your progress first if you may want it back.') },
+      vscode.l10n.t('Export your progress first if you may want it back.'),
       reset,
     );
     if (answer !== reset) {
@@ -318,7 +319,7 @@ export class Practice extends Disposable {
       return undefined;
     }
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(markdown));
-    void vscode.window.showInformationMessage(vscode.l10n.t('Saved the summary to {0}.', uri.fsPath || uri.toString(true)));
+    void showInformation(vscode.l10n.t('Saved the summary to {0}.', uri.fsPath || uri.toString(true)));
     return uri;
   }
 

@@ -10,6 +10,7 @@ import { Disposable } from './disposable';
 import type { LoadedNote, NoteLibrary } from './noteLibrary';
 import type { EditorTracker } from './editorTracker';
 import { questionStateLabel, type QuestionStates } from './questionStates';
+import { showWarning } from './notify';
 
 export interface ReaderLocation {
   readonly noteId: string;
@@ -97,7 +98,7 @@ export class Reader extends Disposable {
   async show(location: ReaderLocation, options: { viewColumn?: vscode.ViewColumn; scrollY?: number; preserveFocus?: boolean } = {}): Promise<boolean> {
     const loaded = await this.dependencies.library.note(location.noteId, location.language, location.sourceId);
     if (!loaded) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('There is no note "{0}".', location.noteId));
+      void showWarning(vscode.l10n.t('There is no note "{0}".', location.noteId));
       return false;
     }
     const panel = this.panel ?? this.createPanel(options.viewColumn);
@@ -325,11 +326,11 @@ export class Reader extends Disposable {
         if (this.dependencies.insertSnippet && (await this.dependencies.insertSnippet(link.snippetId))) {
           return 'snippet';
         }
-        void vscode.window.showWarningMessage(vscode.l10n.t('There is no snippet "{0}".', link.snippetId));
+        void showWarning(vscode.l10n.t('There is no snippet "{0}".', link.snippetId));
         return 'refused';
       case 'refused':
         this.dependencies.logger.warn(`reader: refused link ${href}: ${link.reason}`);
-        void vscode.window.showWarningMessage(vscode.l10n.t('This link was not opened: {0}', href.slice(0, 200)));
+        void showWarning(vscode.l10n.t('This link was not opened: {0}', href.slice(0, 200)));
         return 'refused';
     }
   }

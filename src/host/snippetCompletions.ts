@@ -3,6 +3,7 @@ import type { Snippet } from '../core/snippets/snippet';
 import { expandSnippetBody } from '../core/snippets/snippetBody';
 import { openNoteCommand } from './commandIds';
 import type { SnippetLibrary } from './snippetLibrary';
+import { showInformation } from './notify';
 
 /** Languages the bundled snippets are written for (the completion provider's selector). */
 export const snippetLanguages = ['dockerfile', 'nginx', 'python', 'sql', 'yaml', 'dockercompose', 'typescript', 'javascript', 'java', 'go'];
@@ -98,7 +99,7 @@ export function snippetDocumentation(snippet: Snippet, noteExcerpt?: string): vs
 export async function pickAndInsertSnippet(library: SnippetLibrary, insert: (snippet: vscode.SnippetString) => Thenable<boolean>, languageId?: string): Promise<boolean> {
   const snippets = await library.all();
   if (snippets.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No snippets are available.'));
+    void showInformation(vscode.l10n.t('No snippets are available.'));
     return false;
   }
   type Item = vscode.QuickPickItem & { snippet?: Snippet };

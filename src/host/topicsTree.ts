@@ -6,6 +6,7 @@ import type { LoadedNote, NoteFileProblem, NoteLibrary, NoteSourceGroup } from '
 import type { NoteSource } from './noteSources';
 import { openNoteCommand } from './commandIds';
 import { questionStateLabel, type QuestionStates } from './questionStates';
+import { plainUiText } from '../core/text/untrustedText';
 
 export type TopicsTreeNode =
   | {
@@ -121,7 +122,7 @@ export class TopicsTreeProvider extends Disposable implements vscode.TreeDataPro
       return problemItem(node.problem);
     }
     if (node.kind === 'topic') {
-      const item = new vscode.TreeItem(node.note.title, vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(plainUiText(node.note.title), vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `topic:${node.note.id}`;
       item.iconPath = new vscode.ThemeIcon(node.note.icon);
       const questions = questionsOf(node.note);
@@ -133,7 +134,7 @@ export class TopicsTreeProvider extends Disposable implements vscode.TreeDataPro
     }
     const { note, section } = node;
     const hasChildren = section.level === 2 && childrenOf(note, section.id).length > 0;
-    const item = new vscode.TreeItem(section.title, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(plainUiText(section.title), hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `section:${note.id}#${section.id}`;
     item.iconPath = new vscode.ThemeIcon(section.kind === 'question' ? 'question' : section.level === 2 ? 'symbol-namespace' : 'symbol-string');
     item.contextValue = section.kind;
@@ -148,9 +149,9 @@ export class TopicsTreeProvider extends Disposable implements vscode.TreeDataPro
 
   resolveTreeItem(item: vscode.TreeItem, node: TopicsTreeNode): vscode.TreeItem {
     if (node.kind === 'topic') {
-      item.tooltip ??= node.note.summary ?? excerpt(node.note.intro);
+      item.tooltip ??= plainUiText(node.note.summary ?? excerpt(node.note.intro));
     } else if (node.kind === 'section') {
-      item.tooltip = excerpt(node.section.text) || node.section.title;
+      item.tooltip = plainUiText(excerpt(node.section.text) || node.section.title);
     }
     return item;
   }
@@ -207,12 +208,12 @@ function groupItem(source: NoteSource): vscode.TreeItem {
 /** A file of a user's folder that could not be shown: a warning naming the file and the problem. */
 function problemItem(problem: NoteFileProblem): vscode.TreeItem {
   const fileName = problem.uri.path.split('/').pop() ?? problem.uri.path;
-  const item = new vscode.TreeItem(fileName, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(plainUiText(fileName), vscode.TreeItemCollapsibleState.None);
   item.id = `problem:${problem.uri.toString()}:${problem.line ?? ''}:${problem.message}`;
   item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
   const where = problem.line !== undefined ? vscode.l10n.t('{0}, line {1}: {2}', fileName, problem.line + 1, problem.message) : `${fileName}: ${problem.message}`;
-  item.description = problem.message;
-  item.tooltip = where;
+  item.description = plainUiText(problem.message);
+  item.tooltip = plainUiText(where);
   item.contextValue = 'noteProblem';
   const position = new vscode.Position(problem.line ?? 0, 0);
   item.command = { command: 'vscode.open', title: vscode.l10n.t('Open File'), arguments: [problem.uri, { selection: new vscode.Range(position, position) }] };

@@ -32,11 +32,12 @@ export function findDockerfilePitfalls(text: string): Pitfall[] {
     if (isContinuation || continued) {
       continue; // multi-line instructions are left alone: their rewrite is not safe to guess
     }
-    const match = /^(\s*)(ENTRYPOINT|CMD|ADD)(\s+)(.*)$/i.exec(source);
+    // The argument starts at a non-space, so the spaces before it belong to one group only.
+    const match = /^(\s*)(ENTRYPOINT|CMD|ADD)\s+(\S.*)?$/i.exec(source);
     if (!match) {
       continue;
     }
-    const [, indent, keyword, , argument] = match;
+    const [, indent, keyword, argument = ''] = match;
     const instruction = keyword.toUpperCase();
     const start = indent.length;
     const end = start + keyword.length;

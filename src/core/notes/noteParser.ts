@@ -253,10 +253,14 @@ function readSections(body: string, lineOffset: number, problems: NoteProblem[])
 const markdownMarks = new RegExp(
   [
     /^[ \t]*(?:```|~~~).*$/.source, // fence lines (the code between them stays)
-    /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/.source, // table rules, thematic breaks
-    /!?\[([^\]\n]*)\]\([^)\n]*\)/.source, // links and images: their text
+    /^(?=[ \t|:-]*---)[ \t|:-]+$/.source, // table rules, thematic breaks: a line of only these, with ---
+    // Links and images: their text. Neither part may hold its own opening bracket, so a run of
+    // `[` or `(` is passed over once, not once from each of its places.
+    /!?\[([^[\]\n]*)\]\([^()\n]*\)/.source,
     /^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d+[.)][ \t]+)/.source, // heading, quote and list markers
-    /[ \t]*\{#[a-z0-9-]+\}/.source, // heading ids
+    // Heading ids with the spaces before them; matched only from the first space of a run, so a
+    // long run of spaces is scanned once, not once from each of its places.
+    /(?<![ \t])[ \t]*\{#[a-z0-9-]+\}/.source,
     /\*\*|__|`+|~~|\|/.source, // emphasis, code marks, table cells
     /&(?:amp|lt|gt|quot|#39);/.source,
   ].join('|'),

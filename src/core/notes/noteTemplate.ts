@@ -9,10 +9,10 @@ export function noteIdFromTitle(title: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^[-0-9]+|-+$/g, '')
+    .replace(/[^a-z0-9]+/g, '-') // runs of anything else are one '-' from here on
+    .replace(/^[-0-9]+/, '')
     .slice(0, 48)
-    .replace(/-+$/, '');
+    .replace(/-$/, '');
   return noteIdPattern.test(words) ? words : 'note';
 }
 

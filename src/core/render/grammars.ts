@@ -56,6 +56,14 @@ const singleQuoted = "'(?:[^'\\\\\\n]|\\\\.)*'?";
 const cBlockComment = `/\\*[\\s\\S]*?(?:\\*/|${endOfInput})`;
 const lineComment = '//.*';
 const hashComment = '#.*';
+// Keys and string-keys must be closed: an open quote would be re-scanned for a `:` at every
+// place it gives back, which is quadratic on a long unterminated string.
+const closedDoubleQuoted = '"(?:[^"\\\\\\n]|\\\\.)*"';
+const closedSingleQuoted = "'(?:[^'\\\\\\n]|\\\\.)*'";
+// Look-behinds look back over at most this much indentation: an unbounded `[ \t]*` there
+// would re-scan a long run of spaces from every place in it (quadratic in the run).
+const indent = '[ \\t]{0,64}';
+const yamlKeyIndent = `${indent}(?:-[ \\t]{1,8}){0,8}`;
 const number = '\\b(?:0[xX][\\da-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+|\\d[\\d_]*(?:\\.\\d[\\d_]*)?(?:[eE][+-]?\\d+)?)[jJlLfFnN]?\\b';
 const word = '[A-Za-z_][\\w]*';
 
@@ -166,7 +174,7 @@ const nginx: Grammar = {
     ['string', singleQuoted],
     ['variable', '\\$(?:\\{\\w+\\}|\\w+)'],
     // Block directives read as sections, as in highlight.js; every other directive is an attribute.
-    [(directive) => (nginxBlocks.has(directive) ? 'section' : 'attribute'), '(?<=^[ \\t]*|[{;][ \\t]*)[a-z_][\\w]*'],
+    [(directive) => (nginxBlocks.has(directive) ? 'section' : 'attribute'), `(?<=^${indent}|[{;]${indent})[a-z_][\\w]*`],
     ['number', '\\b\\d+(?:\\.\\d+)*(?:[kKmMgG]|ms|[smhdwy])?\\b'],
     [classifier({ literal: 'on off' }), word],
   ],
@@ -178,9 +186,9 @@ const yaml: Grammar = {
   rules: [
     ['comment', '(?<![^\\s])#.*'],
     ['meta', '^(?:---|\\.\\.\\.)(?=[ \\t]|$)'],
-    ['attr', '(?<=^[ \\t]*(?:-[ \\t]+)*)[\\w$./][\\w$./ -]*?(?=:(?:[ \\t]|$))'],
-    ['attr', `(?<=^[ \\t]*(?:-[ \\t]+)*)(?:${doubleQuoted}|${singleQuoted})(?=:(?:[ \\t]|$))`],
-    ['bullet', '(?<=^[ \\t]*)-(?=[ \\t]|$)'],
+    ['attr', `(?<=^${yamlKeyIndent})[\\w$./][\\w$./ -]*?(?=:(?:[ \\t]|$))`],
+    ['attr', `(?<=^${yamlKeyIndent})(?:${closedDoubleQuoted}|${closedSingleQuoted})(?=:(?:[ \\t]|$))`],
+    ['bullet', `(?<=^${indent})-(?=[ \\t]|$)`],
     ['string', `${yamlScalarStart}(?:${doubleQuoted}|${singleQuoted})`],
     ['type', '(?<=^|\\s)[&*][\\w-]+'],
     ['number', `${yamlScalarStart}-?\\d+(?:\\.\\d+)?(?=\\s|$|,)`],
@@ -190,7 +198,7 @@ const yaml: Grammar = {
 
 const json: Grammar = {
   rules: [
-    ['attr', `${doubleQuoted}(?=\\s*:)`],
+    ['attr', `${closedDoubleQuoted}(?=\\s*:)`],
     ['string', doubleQuoted],
     ['number', '-?\\b\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?\\b'],
     [classifier({ literal: 'true false null' }), word],
@@ -201,7 +209,7 @@ const ini: Grammar = {
   rules: [
     ['comment', '^[ \\t]*[;#].*'],
     ['section', '^[ \\t]*\\[[^\\]\\n]*\\]'],
-    ['attr', '(?<=^[ \\t]*)[\\w.\\-]+(?=[ \\t]*[=:])'],
+    ['attr', `(?<=^${indent})[\\w.\\-]+(?=[ \\t]*[=:])`],
     ['string', doubleQuoted],
     ['string', singleQuoted],
     ['variable', '%\\([\\w-]+\\)s|\\$\\{[\\w:.-]+\\}'],
@@ -215,7 +223,7 @@ const http: Grammar = {
     ['keyword', '^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|CONNECT|TRACE)(?= )'],
     ['meta', 'HTTP/\\d(?:\\.\\d)?'],
     ['attr', '^[A-Za-z][\\w-]*(?=:[ \\t])'],
-    ['attr', `${doubleQuoted}(?=\\s*:)`],
+    ['attr', `${closedDoubleQuoted}(?=\\s*:)`],
     ['string', doubleQuoted],
     ['number', '\\b\\d+\\b'],
     [classifier({ literal: 'true false null' }), word],

@@ -1,14 +1,20 @@
 import type { MarkdownIt, Token } from 'markdown-it';
+import { headingIdPattern } from '../notes/note';
 
-/** `## Title {#id}`: the explicit id the note format gives a heading. */
-const trailingIdPattern = /\s*\{#([^}\s]*)\}\s*$/;
-
+/**
+ * `## Title {#id}`: the explicit id the note format gives a heading, one the parser accepts
+ * (headingIdPattern); anything else stays part of the title. Found from the end with
+ * `lastIndexOf`, not a pattern with a leading `\s*`, which would re-scan a long run of spaces
+ * from each of its places.
+ */
 export function splitHeadingId(text: string): { title: string; id?: string } {
-  const match = trailingIdPattern.exec(text);
-  if (!match) {
+  const trimmed = text.trimEnd();
+  const open = trimmed.endsWith('}') ? trimmed.lastIndexOf('{#') : -1;
+  const id = open >= 0 ? trimmed.slice(open + 2, -1) : '';
+  if (!headingIdPattern.test(id)) {
     return { title: text.trim() };
   }
-  return { title: text.slice(0, match.index).trim(), id: match[1] };
+  return { title: trimmed.slice(0, open).trim(), id };
 }
 
 /**

@@ -97,7 +97,7 @@ export class NoteSearchIndex {
     }
     const filtered = query.tags.length > 0 || query.topics.length > 0;
     // The last word may be unfinished (the picker searches as you type): its terms also match longer words.
-    const prefixFrom = terms.length - tokenize(/\S*$/.exec(query.text)![0]).length;
+    const prefixFrom = terms.length - tokenize(lastWord(query.text)).length;
     // Twice the limit, since a section found in both languages is shown once.
     const results = this.index.search(terms, {
       limit: limit * 2,
@@ -204,4 +204,13 @@ function isSpace(code: number): boolean {
     return code === 32 || (code >= 9 && code <= 13);
   }
   return code >= 160 && (code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff);
+}
+
+/** The text after the last white space (what is being typed). */
+function lastWord(text: string): string {
+  let start = text.length;
+  while (start > 0 && !/\s/.test(text[start - 1])) {
+    start--;
+  }
+  return text.slice(start);
 }

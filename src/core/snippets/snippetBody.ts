@@ -7,6 +7,9 @@ export function expandSnippetBody(body: string): string {
   return new SnippetExpander(body).expand(false);
 }
 
+const simpleName = /\d+|[A-Za-z_][A-Za-z0-9_]*/y;
+const bracedName = /\{(\d+|[A-Za-z_][A-Za-z0-9_]*)/y;
+
 class SnippetExpander {
   private position = 0;
 
@@ -16,9 +19,9 @@ class SnippetExpander {
   expand(insidePlaceholder: boolean): string {
     let result = '';
     while (this.position < this.text.length) {
-      const character = this.text[this.position];
-      if (character === '\\' && this.position + 1 < this.text.length && '$}\\,|'.includes(this.text[this.position + 1])) {
-        result += this.text[this.position + 1];
+      const character = this.text.charAt(this.position);
+      if (character === '\\' && this.position + 1 < this.text.length && '$}\\,|'.includes(this.text.charAt(this.position + 1))) {
+        result += this.text.charAt(this.position + 1);
         this.position += 2;
       } else if (character === '}' && insidePlaceholder) {
         return result;
@@ -33,19 +36,21 @@ class SnippetExpander {
   }
 
   private readDollar(): string {
-    const rest = this.text.slice(this.position + 1);
-    const simple = /^(\d+|[A-Za-z_][A-Za-z0-9_]*)/.exec(rest);
+    // Sticky patterns read from the `$` on, without copying the rest of the body for each `$`.
+    simpleName.lastIndex = this.position + 1;
+    const simple = simpleName.exec(this.text);
     if (simple) {
       this.position += 1 + simple[0].length;
       return '';
     }
-    const braced = /^\{(\d+|[A-Za-z_][A-Za-z0-9_]*)/.exec(rest);
+    bracedName.lastIndex = this.position + 1;
+    const braced = bracedName.exec(this.text);
     if (!braced) {
       this.position++;
       return '$';
     }
     this.position += 1 + braced[0].length;
-    const next = this.text[this.position];
+    const next = this.text.charAt(this.position);
     if (next === '}') {
       this.position++;
       return '';

@@ -362,6 +362,10 @@ export class NoteLibrary extends Disposable {
     let bytes: Uint8Array;
     try {
       const stat = await vscode.workspace.fs.stat(file.uri);
+      // Only regular files: a link to a device (/dev/zero) has no size and would be read forever.
+      if ((stat.type & vscode.FileType.File) === 0) {
+        return { problems: [problem(vscode.l10n.t('skipped: not a regular file'))] };
+      }
       if (stat.size > maxBytes) {
         return { problems: [problem(vscode.l10n.t('skipped: the file is larger than {0} MB', Math.round((maxBytes / 1024 / 1024) * 100) / 100))] };
       }

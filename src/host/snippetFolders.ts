@@ -12,9 +12,11 @@ export interface SnippetFolder {
 /**
  * The user's snippet folders: each workspace folder's `.interview-notes/snippets/`, and the
  * folders of the setting (absolute, `~/...`, or relative to each workspace folder).
+ * A snippet is code offered for insertion, so a workspace's own snippets wait until the user
+ * trusts it (in Restricted Mode VS Code also ignores the workspace's value of the setting).
  */
 export function userSnippetFolders(): SnippetFolder[] {
-  const workspaceFolders = vscode.workspace.workspaceFolders ?? [];
+  const workspaceFolders = vscode.workspace.isTrusted ? (vscode.workspace.workspaceFolders ?? []) : [];
   const folders: SnippetFolder[] = workspaceFolders.map((folder) => ({ uri: vscode.Uri.joinPath(folder.uri, '.interview-notes', 'snippets'), fromSetting: false }));
   return [...folders, ...settingFolders(snippetFoldersSetting).map((folder) => ({ uri: folder.uri, fromSetting: true }))];
 }

@@ -92,9 +92,15 @@ export class SnippetLibrary extends Disposable {
         }
         const uri = vscode.Uri.joinPath(folder, name);
         try {
+          const { maxSnippetFileBytes, parseSnippetFile } = snippetParserModule();
+          const stat = await vscode.workspace.fs.stat(uri);
+          if (stat.size > maxSnippetFileBytes) {
+            problems.push({ file: uri.toString(true), line: 0, message: vscode.l10n.t('the file is larger than {0} MB, so it was not read', maxSnippetFileBytes / 1024 / 1024) });
+            continue;
+          }
           const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
           const language = name.endsWith('.json') ? name.slice(0, -'.json'.length) : undefined;
-          const parsed = snippetParserModule().parseSnippetFile(text, uri.toString(true), language);
+          const parsed = parseSnippetFile(text, uri.toString(true), language);
           snippets.push(...parsed.snippets);
           problems.push(...parsed.problems);
         } catch (error) {

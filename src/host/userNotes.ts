@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { describeUri, exists } from './uris';
+import { describeUri, exists, writeNewFile } from './uris';
 import { isNoteLanguage, type NoteLanguage } from '../core/notes/note';
 import { freeNoteId, noteIdFromTitle, noteTemplate, userNoteFileName } from '../core/notes/noteTemplate';
 import { Disposable } from './disposable';
@@ -11,6 +11,7 @@ import { isNoteNode, type TopicsTreeNode } from './topicsTree';
 
 export { customizeNoteCommand, editNoteCommand, newNoteCommand } from './commandIds';
 import { customizeNoteCommand, editNoteCommand, newNoteCommand } from './commandIds';
+import { showError, showInformation } from './notify';
 
 /** What scripts and tests may pass instead of answering the prompts. */
 interface NewNoteArguments {
@@ -65,12 +66,18 @@ export class UserNoteCommands extends Disposable {
     // A taken id would replace a note the user already has, so it gets a number instead.
     const id = await freeNoteId(noteIdFromTitle(title), async (candidate) => (await exists(vscode.Uri.joinPath(folder, userNoteFileName(candidate, language)))) || (await this.library.note(candidate, language)) !== undefined);
     if (!id) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('No free file name for "{0}" in {1}.', title, describeUri(folder)));
+      void showError(vscode.l10n.t('No free file name for "{0}" in {1}.', title, describeUri(folder)));
       return undefined;
     }
     const file = vscode.Uri.joinPath(folder, userNoteFileName(id, language));
     const folderExisted = await exists(folder);
-    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(noteTemplate({ id, title, language })));
+    try {
+      await writeNewFile(file, new TextEncoder().encode(noteTemplate({ id, title, language })));
+    } catch (error) {
+      const reason = error instanceof vscode.FileSystemError && error.code === 'FileExists' ? vscode.l10n.t('the file appeared meanwhile') : error instanceof Error ? error.message : String(error);
+      void showError(vscode.l10n.t('The note was not created at {0}: {1}. Nothing was replaced.', describeUri(file), reason));
+      return undefined;
+    }
     this.afterWriting(folderExisted);
     await vscode.window.showTextDocument(file, { preview: false });
     return file;
@@ -87,13 +94,13 @@ export class UserNoteCommands extends Disposable {
         ? ((target as CustomizeArguments).noteId as string)
         : this.reader.location?.noteId;
     if (!noteId) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a note or pick one in the sidebar first.'));
+      void showInformation(vscode.l10n.t('Open a note or pick one in the sidebar first.'));
       return undefined;
     }
     const bundled = (await this.library.sources()).find((source) => source.isBundled);
     const originals = bundled ? await this.library.filesOf(noteId, bundled.id) : [];
     if (originals.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" is not a bundled note: it is already yours to edit.', noteId));
+      void showInformation(vscode.l10n.t('"{0}" is not a bundled note: it is already yours to edit.', noteId));
       return undefined;
     }
     const folder = toUri((target as CustomizeArguments | undefined)?.folder) ?? (await this.pickFolder(vscode.l10n.t('Where to keep your copy of "{0}"', originals[0].note.title)));
@@ -103,7 +110,7 @@ export class UserNoteCommands extends Disposable {
     const copies = originals.map((original) => ({ from: original.file.uri, to: vscode.Uri.joinPath(folder, userNoteFileName(noteId, original.note.language)) }));
     for (const copy of copies) {
       if (await exists(copy.to)) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('{0} already exists: nothing was copied, so your file stays as it is.', describeUri(copy.to)));
+        void showError(vscode.l10n.t('{0} already exists: nothing was copied, so your file stays as it is.', describeUri(copy.to)));
         return undefined;
       }
     }
@@ -131,7 +138,7 @@ export class UserNoteCommands extends Disposable {
     }
     if (loaded.source.isBundled) {
       const copy = vscode.l10n.t('Copy to My Notes');
-      if ((await vscode.window.showInformationMessage(vscode.l10n.t('Bundled notes are read-only. Copy "{0}" to your notes to edit it?', loaded.note.title), copy)) === copy) {
+      if ((await showInformation(vscode.l10n.t('Bundled notes are read-only. Copy "{0}" to your notes to edit it?', loaded.note.title), copy)) === copy) {
         await this.customize({ noteId: loaded.note.id });
       }
       return undefined;
@@ -160,7 +167,7 @@ export class UserNoteCommands extends Disposable {
       const setting = vscode.workspace.getConfiguration();
       const folders = setting.get<string[]>(notesFoldersSetting, []);
       await setting.update(notesFoldersSetting, [...folders, chosen.scheme === 'file' ? chosen.fsPath : chosen.path], vscode.ConfigurationTarget.Global);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Added {0} to the setting {1}.', describeUri(chosen), notesFoldersSetting));
+      void showInformation(vscode.l10n.t('Added {0} to the setting {1}.', describeUri(chosen), notesFoldersSetting));
     }
     return chosen;
   }

@@ -46,7 +46,8 @@ describe('manifest', () => {
     }
     assert.ok('interviewNotes.notesFolders' in manifest.contributes.configuration.properties);
     assert.ok('interviewNotes.maxNoteSizeMB' in manifest.contributes.configuration.properties);
-    assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.sort(), ['interviewNotes.notesFolders', 'interviewNotes.snippetFolders']);
+    // A workspace must not lift the note size limit: it is a setting of the user's.
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.sort(), ['interviewNotes.maxNoteSizeMB', 'interviewNotes.notesFolders', 'interviewNotes.snippetFolders']);
     assert.equal(manifest.capabilities.virtualWorkspaces, true);
     assert.ok(manifest.galleryBanner);
   });

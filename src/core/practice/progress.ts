@@ -93,7 +93,7 @@ export function validateProgress(value: unknown, knownIds?: ReadonlySet<string>)
     return { ok: false, problem: 'expected a JSON object with "version" and "cards"' };
   }
   if (value.version !== progressVersion) {
-    return { ok: false, problem: `unsupported version ${JSON.stringify(value.version) ?? 'undefined'} (expected ${progressVersion})` };
+    return { ok: false, problem: `unsupported version ${(JSON.stringify(value.version) ?? 'undefined').slice(0, 40)} (expected ${progressVersion})` };
   }
   if (!isObject(value.cards)) {
     return { ok: false, problem: '"cards" must be an object of question ids' };
@@ -113,6 +113,13 @@ export function validateProgress(value: unknown, knownIds?: ReadonlySet<string>)
   return { ok: true, progress: { version: progressVersion, cards }, unknownIds };
 }
 
+/**
+ * The largest value each number of a record may have. FSRS keeps difficulty within 1 to 10 and
+ * intervals within its maximum of 36,500 days; stability (days) and counts past a million are
+ * not practice but a crafted file.
+ */
+export const recordLimits = { stability: 1_000_000, difficulty: 10, scheduledDays: 36500, learningSteps: 1000, reps: 1_000_000, lapses: 1_000_000 } as const;
+
 function validateRecord(raw: unknown): CardRecord | string {
   if (!isObject(raw)) {
     return 'expected an object';
@@ -123,13 +130,15 @@ function validateRecord(raw: unknown): CardRecord | string {
     }
   }
   for (const field of ['stability', 'difficulty', 'scheduledDays'] as const) {
-    if (typeof raw[field] !== 'number' || !Number.isFinite(raw[field]) || raw[field] < 0) {
-      return `"${field}" must be a number not below 0`;
+    const value = raw[field];
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > recordLimits[field]) {
+      return `"${field}" must be a number from 0 to ${recordLimits[field]}`;
     }
   }
   for (const field of ['learningSteps', 'reps', 'lapses'] as const) {
-    if (!Number.isSafeInteger(raw[field]) || (raw[field] as number) < 0) {
-      return `"${field}" must be a whole number not below 0`;
+    const value = raw[field];
+    if (!Number.isSafeInteger(value) || (value as number) < 0 || (value as number) > recordLimits[field]) {
+      return `"${field}" must be a whole number from 0 to ${recordLimits[field]}`;
     }
   }
   if (!(cardStates as readonly unknown[]).includes(raw.state)) {

@@ -45,7 +45,7 @@ export interface ReaderDocumentParts extends WebviewPageHead {
  * images from the extension only, scripts only with this page's nonce.
  */
 function webviewContentSecurityPolicy(cspSource: string, nonce: string): string {
-  return ["default-src 'none'", `style-src ${cspSource}`, `font-src ${cspSource}`, `img-src ${cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
+  return ["default-src 'none'", `style-src ${cspSource}`, `font-src ${cspSource}`, `img-src ${cspSource}`, `script-src 'nonce-${nonce}'`, "base-uri 'none'", "form-action 'none'"].join('; ');
 }
 
 /** What every webview page has from `<!DOCTYPE html>` to `</head>`: the policy first, then the styles. */

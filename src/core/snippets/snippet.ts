@@ -1,4 +1,4 @@
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { getNodeValue, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 /** One snippet in VS Code's snippet format, plus the note section that explains it. */
 export interface Snippet {
@@ -29,6 +29,13 @@ export interface ParsedSnippetFile {
 }
 
 const noteRefPattern = /^([a-z][a-z0-9-]*)(?:#([a-z0-9][a-z0-9-]*))?$/;
+/** A language id as VS Code spells them (`python`, `dockercompose`, `jsonc`): nothing that could close a code fence. */
+const languageIdPattern = /^[\w.-]+$/;
+
+/** A snippet file larger than this is not read: it is a mistake or an attack, not a library. */
+export const maxSnippetFileBytes = 1024 * 1024;
+/** At most this many snippets are taken from one file; the rest are reported. */
+export const maxSnippetsPerFile = 5000;
 
 /**
  * Reads a snippet file (JSON with comments and trailing commas, as VS Code allows).
@@ -36,19 +43,38 @@ const noteRefPattern = /^([a-z][a-z0-9-]*)(?:#([a-z0-9][a-z0-9-]*))?$/;
  * without a `scope`. A broken entry is reported and skipped; the others still load.
  */
 export function parseSnippetFile(text: string, file: string, defaultLanguage?: string): ParsedSnippetFile {
+  if (text.length > maxSnippetFileBytes) {
+    return { snippets: [], problems: [{ file, line: 0, message: `the file is larger than ${maxSnippetFileBytes / 1024 / 1024} MB, so it was not read` }] };
+  }
+  const lines = new LineTable(text);
   const errors: ParseError[] = [];
-  const data: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0) {
     const first = errors[0];
-    return { snippets: [], problems: [{ file, line: lineAt(text, first.offset), message: `not valid JSON: ${describeParseError(first)}` }] };
+    return { snippets: [], problems: [{ file, line: lines.lineOf(first.offset), message: `not valid JSON: ${describeParseError(first)}` }] };
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+  if (root?.type !== 'object') {
     return { snippets: [], problems: [{ file, line: 0, message: 'a snippet file must be a JSON object of named snippets' }] };
+  }
+  // One pass over the properties, each with its offset: a later entry of the same name replaces an earlier one, as in JSON.parse.
+  const entries = new Map<string, { value: unknown; line: number }>();
+  for (const property of root.children ?? []) {
+    const [key, value] = property.children ?? [];
+    if (key && typeof key.value === 'string') {
+      entries.delete(key.value);
+      entries.set(key.value, { value: value ? getNodeValue(value) : undefined, line: lines.lineOf(key.offset) });
+    }
   }
   const snippets: Snippet[] = [];
   const problems: SnippetProblem[] = [];
-  for (const [name, value] of Object.entries(data as Record<string, unknown>)) {
-    const line = lineOfKey(text, name);
+  if (defaultLanguage !== undefined && !languageIdPattern.test(defaultLanguage)) {
+    defaultLanguage = undefined; // a file name is not a language id: entries must give a scope
+  }
+  for (const [name, { value, line }] of entries) {
+    if (snippets.length + problems.length >= maxSnippetsPerFile) {
+      problems.push({ file, line, message: `more than ${maxSnippetsPerFile} snippets in one file: the rest, from "${name}" on, were not read` });
+      break;
+    }
     const result = readSnippet(name, value, file, defaultLanguage);
     if (typeof result === 'string') {
       problems.push({ file, line, message: `snippet "${name}": ${result}` });
@@ -84,6 +110,9 @@ function readSnippet(name: string, value: unknown, file: string, defaultLanguage
   if (languages.length === 0) {
     return 'no language: give a "scope", or name the file after a language (python.json)';
   }
+  if (!languages.every((language) => languageIdPattern.test(language))) {
+    return '"scope" must be language ids (letters, digits, ".", "_" or "-") separated by commas';
+  }
   let note: Snippet['note'];
   if (fields.note !== undefined) {
     const match = typeof fields.note === 'string' ? noteRefPattern.exec(fields.note) : null;
@@ -103,19 +132,29 @@ function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'snippet';
 }
 
-function lineAt(text: string, offset: number): number {
-  let line = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
+/** Zero-based line numbers of offsets: the line starts are found in one pass, then each lookup is a binary search. */
+export class LineTable {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
+      this.starts.push(newline + 1);
     }
   }
-  return line;
-}
 
-function lineOfKey(text: string, key: string): number {
-  const offset = text.indexOf(JSON.stringify(key));
-  return offset < 0 ? 0 : lineAt(text, offset);
+  lineOf(offset: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle] <= offset) {
+        low = middle;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return low;
+  }
 }
 
 function describeParseError(error: ParseError): string {

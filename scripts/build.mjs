@@ -110,7 +110,7 @@ if (withTests) {
   builds.push(
     { ...nodeTest, entryPoints: testFiles('test/unit'), outdir: 'out/unit' },
     { ...nodeTest, entryPoints: testFiles('test/ui'), outdir: 'out/ui' },
-    { ...nodeTest, entryPoints: ['test/harness/runExtensionTests.ts', 'test/harness/workbench.ts'], outdir: 'out/harness' },
+    { ...nodeTest, entryPoints: ['test/harness/runExtensionTests.ts', 'test/harness/workbench.ts', 'test/harness/hostileWorkspace.ts'], outdir: 'out/harness' },
     { ...nodeTest, entryPoints: ['bench/searchBench.ts', 'bench/renderBench.ts', 'bench/search/corpus.ts'], outbase: 'bench', outdir: 'out/bench' },
     // The in-host suites bundle the extension's own code, like the integration suite.
     ...['activationSuite', 'scaleSuite'].map((suite) => ({

@@ -3,7 +3,8 @@
 // that drive the real workbench in Chromium. Ends with one line: `tests: N passed, N failed`.
 //
 //   npm test                      everything
-//   npm test -- --only unit       one suite (lint, typecheck, unit, integration-node, integration-web, ui)
+//   npm test -- --only unit       one suite (lint, typecheck, unit, integration-node, integration-web, ui);
+//                                 integration-node also runs integration-node-hostile and -untrusted
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -43,21 +44,29 @@ async function runMocha(suite, folder, options) {
   record(suite, stats.passes, stats.failures, stats.pending);
 }
 
-async function runInHost(kind, codeServerEntry) {
+/**
+ * The integration suite inside a real extension host. `workspace` picks the fixture: the usual
+ * one, or the hostile workspace (its own tests, trusted or in Restricted Mode).
+ */
+async function runInHost(kind, codeServerEntry, workspace = 'usual') {
   const { runExtensionTests } = require(join(repoRoot, 'out', 'harness', 'runExtensionTests.js'));
-  console.log(`\n[test] integration-${kind}: mocha inside code-server's ${kind === 'web' ? 'web worker' : 'Node'} extension host`);
+  const { prepareHostileWorkspace, hostileWorkspaceFixture } = require(join(repoRoot, 'out', 'harness', 'hostileWorkspace.js'));
+  const suite = workspace === 'usual' ? `integration-${kind}` : `integration-${kind}-${workspace}`;
+  console.log(`\n[test] ${suite}: mocha inside code-server's ${kind === 'web' ? 'web worker' : 'Node'} extension host${workspace === 'usual' ? '' : `, in the hostile workspace${workspace === 'untrusted' ? ' in Restricted Mode' : ''}`}`);
   const run = await runExtensionTests({
     kind,
     codeServerEntry,
     extensionPath: repoRoot,
     testsBundle: join(repoRoot, 'out', 'integration', `${kind}.js`),
-    fixtureWorkspace: join(repoRoot, 'test', 'fixtures', 'workspace'),
+    fixtureWorkspace: workspace === 'usual' ? join(repoRoot, 'test', 'fixtures', 'workspace') : hostileWorkspaceFixture,
+    prepareWorkspace: workspace === 'usual' ? undefined : prepareHostileWorkspace,
+    workspaceTrust: workspace === 'untrusted',
     timeoutMs: 10 * 60_000,
     log: (line) => console.log(line),
   });
   // A host that crashed or timed out counts as a failure even if no test reported one.
   const failed = run.failed + (run.exitCode !== 0 && run.failed === 0 ? 1 : 0);
-  record(`integration-${kind}`, run.passed, failed, run.skipped, run.error ?? '');
+  record(suite, run.passed, failed, run.skipped, run.error ?? '');
 }
 
 const started = Date.now();
@@ -83,11 +92,13 @@ if (build.status !== 0) {
   if (wants('unit')) {
     await runMocha('unit', 'out/unit', { timeout: 20_000 });
   }
-  if (wants('integration-node')) {
-    await runInHost('node', codeServerEntry);
-  }
-  if (wants('integration-web')) {
-    await runInHost('web', codeServerEntry);
+  for (const kind of ['node', 'web']) {
+    for (const workspace of ['usual', 'hostile', 'untrusted']) {
+      const suite = workspace === 'usual' ? `integration-${kind}` : `integration-${kind}-${workspace}`;
+      if (wants(suite)) {
+        await runInHost(kind, codeServerEntry, workspace);
+      }
+    }
   }
   if (wants('ui')) {
     await runMocha('ui', 'out/ui', { timeout: 200_000 });

@@ -255,6 +255,9 @@ export class Practice extends Disposable {
     let text: string;
     try {
       const stat = await vscode.workspace.fs.stat(uri);
+      if ((stat.type & vscode.FileType.File) === 0) {
+        return refuse(vscode.l10n.t('not a regular file'));
+      }
       if (stat.size > maxProgressFileBytes) {
         return refuse(vscode.l10n.t('the file is larger than {0} MB', maxProgressFileBytes / 1024 / 1024));
       }

@@ -17,6 +17,11 @@ export interface CodeServerOptions {
   /** `.vsix` files installed into the extensions folder before start, as a user installs them. */
   readonly installExtensions?: readonly string[];
   readonly onOutput?: (line: string) => void;
+  /**
+   * Workspace trust on, as VS Code ships it, with no start-up prompt: a folder opened for the
+   * first time is then in Restricted Mode. Off by default, so most suites run trusted.
+   */
+  readonly workspaceTrust?: boolean;
 }
 
 export interface RunningCodeServer {
@@ -34,7 +39,7 @@ export function startCodeServer(options: CodeServerOptions): Promise<RunningCode
   mkdirSync(options.extensionsDir, { recursive: true });
   writeFileSync(
     join(options.userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'workbench.tips.enabled': false, 'update.mode': 'none', ...options.settings }, null, 2),
+    JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': options.workspaceTrust === true, 'security.workspace.trust.startupPrompt': 'never', 'telemetry.telemetryLevel': 'off', 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'workbench.tips.enabled': false, 'update.mode': 'none', ...options.settings }, null, 2),
   );
   for (const vsix of options.installExtensions ?? []) {
     installExtension(options, vsix);
@@ -45,7 +50,7 @@ export function startCodeServer(options: CodeServerOptions): Promise<RunningCode
     '--bind-addr', `${options.host ?? '127.0.0.1'}:${options.port ?? 0}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', options.userDataDir,
     '--extensions-dir', options.extensionsDir,

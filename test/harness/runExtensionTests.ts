@@ -19,6 +19,10 @@ export interface ExtensionTestOptions {
   readonly fixtureWorkspace: string;
   readonly timeoutMs: number;
   readonly log: (line: string) => void;
+  /** Workspace trust on, the fixture opened untrusted (Restricted Mode). */
+  readonly workspaceTrust?: boolean;
+  /** Adds what is not committed to the workspace copy (large or special files). */
+  readonly prepareWorkspace?: (folder: string) => void;
 }
 
 export interface ExtensionTestRun extends SuiteResults {
@@ -52,11 +56,13 @@ export async function runInExtensionHost(options: ExtensionTestOptions): Promise
   const base = mkdtempSync(join(tmpdir(), `interview-notes-${options.kind}-`));
   const workspace = join(base, 'workspace');
   cpSync(options.fixtureWorkspace, workspace, { recursive: true });
+  options.prepareWorkspace?.(workspace);
   const { extensionPath, testsBundle } = options.kind === 'web' ? webOnlyExtension(options, join(base, 'web-extension')) : options;
   const server = await startCodeServer({
     entry: options.codeServerEntry,
     userDataDir: join(base, 'user-data'),
     extensionsDir: join(base, 'extensions'),
+    workspaceTrust: options.workspaceTrust,
     onOutput: (line) => {
       if (/error/i.test(line) && !/ExtensionGalleryService|marketplace|getaddrinfo|ENOTFOUND/i.test(line)) {
         options.log(`[code-server] ${line}`);

@@ -199,7 +199,7 @@ function readSections(body: string, lineOffset: number, problems: NoteProblem[])
       const id = idAttribute === null ? undefined : String(idAttribute);
       const title = inline.content.trim();
       if (!id || !headingIdPattern.test(id)) {
-        problems.push({ line, message: `heading "${title}" needs an id: write it as "${'#'.repeat(level)} ${title} {#some-id}" (lowercase letters, digits, "-")` });
+        problems.push({ line, message: `heading "${quoted(title)}" needs an id: write it as "${'#'.repeat(level)} ${quoted(title)} {#some-id}" (lowercase letters, digits, "-")` });
         if (inIntro) {
           introParts.push(title);
         }
@@ -220,11 +220,11 @@ function readSections(body: string, lineOffset: number, problems: NoteProblem[])
       if (level === 2) {
         currentParentId = id;
       } else if (currentParentId === undefined) {
-        problems.push({ line, message: `level-3 heading "${title}" comes before any level-2 section` });
+        problems.push({ line, message: `level-3 heading "${quoted(title)}" comes before any level-2 section` });
       }
       const isQuestion = level === 3 && currentParentId === questionsSectionId && /[?？]$/.test(title);
       if (level === 3 && currentParentId === questionsSectionId && !isQuestion) {
-        problems.push({ line, message: `"${title}" is in the questions section but does not end with "?"` });
+        problems.push({ line, message: `"${quoted(title)}" is in the questions section but does not end with "?"` });
       }
       currentSection = {
         id,
@@ -300,6 +300,11 @@ export function inlineText(token: Token): string {
     }
   }
   return text;
+}
+
+/** A heading as problems quote it: enough to find it, never the megabytes a hostile one may have. */
+function quoted(title: string): string {
+  return title.length > 120 ? `${title.slice(0, 119)}…` : title;
 }
 
 function countLines(text: string): number {

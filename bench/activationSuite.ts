@@ -33,7 +33,7 @@ async function completionFigures(extensionUri: vscode.Uri, folder: vscode.Uri) {
   const context: vscode.CompletionContext = { triggerKind: vscode.CompletionTriggerKind.Invoke, triggerCharacter: undefined };
   const fixed = [new vscode.CompletionItem('entrypoint-exec', vscode.CompletionItemKind.Snippet), new vscode.CompletionItem('cmd-exec', vscode.CompletionItemKind.Snippet)];
   const baselineProvider: vscode.CompletionItemProvider = { provideCompletionItems: () => fixed };
-  const completionMs = await perCallMs(() => provider.provideCompletionItems(document));
+  const completionMs = await perCallMs(() => provider.provideCompletionItems(document, position));
   const baselineMs = await perCallMs(() => baselineProvider.provideCompletionItems(document, position, token, context));
   library.dispose();
   return { completionMs, baselineMs };

@@ -6,9 +6,9 @@
 //   npm test -- --only unit       one suite (lint, typecheck, unit, integration-node, integration-web, ui);
 //                                 integration-node also runs integration-node-hostile and -untrusted
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Mocha from 'mocha';
 import { ensureCodeServer, ensureDebianPackages, repoRoot } from './lib/setup.mjs';
 
@@ -69,6 +69,22 @@ async function runInHost(kind, codeServerEntry, workspace = 'usual') {
   record(suite, run.passed, failed, run.skipped, run.error ?? '');
 }
 
+/**
+ * `npm run package` (production bundles, then vsce), the .vsix kept under out/ui; then the
+ * development bundles are built again for whatever runs next. Returns the path, or undefined.
+ */
+function packageVsix() {
+  console.log('\n[test] package: npm run package (the .vsix the UI tests install)');
+  const packaged = spawnSync('npm', ['run', '-s', 'package'], { cwd: repoRoot, stdio: 'inherit' });
+  const vsix = join(repoRoot, 'out', 'ui', 'interview-notes.vsix');
+  if (packaged.status === 0) {
+    mkdirSync(dirname(vsix), { recursive: true });
+    copyFileSync(join(repoRoot, 'dist', 'interview-notes.vsix'), vsix);
+  }
+  spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, stdio: 'inherit' });
+  return packaged.status === 0 ? vsix : undefined;
+}
+
 const started = Date.now();
 const needsHost = wants('integration-node') || wants('integration-web') || wants('ui');
 if (needsHost) {
@@ -101,7 +117,14 @@ if (build.status !== 0) {
     }
   }
   if (wants('ui')) {
-    await runMocha('ui', 'out/ui', { timeout: 200_000 });
+    // The UI tests install the packaged extension, as users do.
+    const vsix = packageVsix();
+    if (vsix) {
+      process.env.INTERVIEW_NOTES_VSIX = vsix;
+      await runMocha('ui', 'out/ui', { timeout: 200_000 });
+    } else {
+      record('package', 0, 1);
+    }
   }
 }
 

@@ -46,7 +46,7 @@ export class SnippetCompletionProvider implements vscode.CompletionItemProvider 
     return item;
   }
 
-  async provideCompletionItems(document: vscode.TextDocument): Promise<vscode.CompletionItem[]> {
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
     const language = snippetLanguageOf(document);
     let items = this.items.get(language);
     if (!items) {
@@ -59,8 +59,24 @@ export class SnippetCompletionProvider implements vscode.CompletionItemProvider 
       );
       this.items.set(language, items);
     }
+    // Prefixes hold '-' and '.', which most languages' word pattern splits at: without this
+    // range, typing `entrypoint-exec` would replace only `exec`, and match other snippets.
+    const range = typedPrefixRange(document, position);
+    for (const item of items) {
+      item.range = range;
+    }
     return items;
   }
+}
+
+/** The run of prefix characters (letters, digits, `_`, `-`, `.`) that ends at the cursor. */
+export function typedPrefixRange(document: vscode.TextDocument, position: vscode.Position): vscode.Range {
+  const line = document.lineAt(position.line).text;
+  let start = position.character;
+  while (start > 0 && /[\w.-]/.test(line[start - 1])) {
+    start--;
+  }
+  return new vscode.Range(position.line, start, position.line, position.character);
 }
 
 export const completionSelector: vscode.DocumentSelector = [...snippetLanguages.map((language) => ({ language })), { language: 'yaml', pattern: composeFilePattern }];

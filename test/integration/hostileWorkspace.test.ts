@@ -87,7 +87,7 @@ describe('a hostile workspace, trusted [hostile]', function () {
     const heading = problems.find((problem) => problem.message.includes('needs an id'));
     assert.ok(heading, `a problem for the heading without an id: ${JSON.stringify(problems.map((problem) => problem.message))}`);
     assert.equal(heading.line, 13, 'the line of "## [Fix the note format now](command:…)" (zero-based)');
-    assert.include(heading.message, '[Fix the note format now](command:interviewNotesTest.canary)', 'the message quotes the heading as it is');
+    assert.include(heading.message, '[Fix the note format now](command:workbench.action.files.newUntitledFile)', 'the problem quotes the heading as it is');
     const shown = await waitFor('the warning naming evil.md', () => recorder.messages.find((message) => message.includes('evil.md')));
     assert.match(shown, /line \d+/);
     assertPlain(recorder.messages);
@@ -119,8 +119,9 @@ describe('a hostile workspace, trusted [hostile]', function () {
     assert.equal(many[0].line, 5001);
     assert.match(many[0].message, /more than 5000 snippets/);
     const python = inFile('python.json');
-    assert.deepEqual(python.map((problem) => problem.line).sort((a, b) => a - b), [6, 11]);
-    assert.match(python.find((problem) => problem.line === 6)!.message, /"scope" must be language ids/);
+    assert.deepEqual(python.map((problem) => problem.line).sort((a, b) => a - b), [1, 5]);
+    assert.match(python.find((problem) => problem.line === 5)!.message, /"scope" must be language ids/);
+    assert.include(python.find((problem) => problem.line === 1)!.message, '[Fix this snippet now](command:workbench.action.files.newUntitledFile)');
     const snippets = await api.snippets.all();
     assert.ok(snippets.some((snippet) => snippet.prefixes.includes('hostile-good')), 'the good workspace snippet loads in a trusted workspace');
     assert.equal(snippets.filter((snippet) => snippet.file.endsWith('many.json')).length, 5000);

@@ -60,3 +60,19 @@ describe('snippet completions', () => {
     assert.match(documentation.value, /\n> \S/, 'an excerpt of the note section');
   });
 });
+
+describe('snippet completions as typed', () => {
+  before(extensionApi);
+  afterEach(closeAllEditors);
+
+  it('replace the whole typed prefix, "-" included, so `entrypoint-exec` inserts that snippet', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'dockerfile', content: 'FROM python:3.12-slim\nentrypoint-ex' });
+    const end = document.lineAt(1).range.end;
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, end);
+    const item = list.items.find((candidate) => (typeof candidate.label === 'string' ? candidate.label : candidate.label.label) === 'entrypoint-exec');
+    assert.ok(item, 'offered');
+    const range = item.range instanceof vscode.Range ? item.range : item.range?.replacing;
+    assert.ok(range, 'the item says what it replaces');
+    assert.equal(document.getText(range), 'entrypoint-ex');
+  });
+});

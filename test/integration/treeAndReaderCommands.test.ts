@@ -110,7 +110,7 @@ describe('reader actions', () => {
     const { reader } = await extensionApi();
     await vscode.commands.executeCommand('interviewNotes.openNote', 'nginx');
     assert.match(reader.html, /<details class="outline" open>/);
-    assert.match(reader.html, /<a class="previous-topic" href="docker.md">/);
+    assert.match(reader.html, /<a class="previous-topic" href="kubernetes.md">/);
     assert.match(reader.html, /<a class="next-topic" href="database.md">/);
     assert.match(reader.html, /<h3 id="q-[a-z0-9-]+"[^>]*class="question"/);
     assert.match(reader.html, /<div class="answer" data-question="q-/);

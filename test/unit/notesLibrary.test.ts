@@ -9,6 +9,7 @@ import { parseNote } from '../../src/core/notes/noteParser';
 import { isHighlightedLanguage } from '../../src/core/render/highlight';
 import { classifyLink } from '../../src/core/render/noteRenderer';
 import { parseSnippetFile } from '../../src/core/snippets/snippet';
+import { checkKubernetesManifests } from '../support/kubernetesManifests';
 import { checkBash, checkIni, checkJavaScript, checkNginx, checkShellcheck, checkSystemdUnits, compilePython, parseJsonSamples, parseSql, parseYamlSamples, runPython, type CodeSample } from '../support/validators';
 
 const root = join(__dirname, '..', '..');
@@ -16,7 +17,11 @@ const sourceTopics = ['docker', 'nginx', 'database', 'python', 'redis', 'rest'];
 // The topics every backend interview touches beyond the source notes' stack: their shell
 // examples must pass shellcheck too.
 const newTopics = ['network', 'linux', 'kubernetes', 'mq', 'system-design', 'security'];
-const requiredTopics = [...sourceTopics, 'celery', 'flask', 'cicd', 'observability', 'microservices', 'agile'];
+const requiredTopics = [...sourceTopics, ...newTopics, 'celery', 'flask', 'cicd', 'observability', 'microservices', 'agile'];
+/** Questions a topic needs at least: the six core topics cover the interview, the new topics nearly so. */
+function minimumQuestions(noteId: string): number {
+  return sourceTopics.includes(noteId) ? 40 : newTopics.includes(noteId) ? 25 : 12;
+}
 const followUpMarker: Record<NoteLanguage, RegExp> = { en: /(^|\n)Follow-up:/, 'zh-cn': /(^|\n)追问：/ };
 
 interface LoadedFile {
@@ -94,7 +99,7 @@ describe('bundled notes library', () => {
   it('has enough interview questions per topic, each with a follow-up', () => {
     for (const file of notes) {
       const questions = questionsOf(file.note);
-      const minimum = sourceTopics.includes(file.note.id) ? 20 : 12;
+      const minimum = minimumQuestions(file.note.id);
       assert.ok(questions.length >= minimum, `${file.path}: ${questions.length} questions, at least ${minimum} needed`);
       for (const question of questions) {
         assert.match(question.text, followUpMarker[file.note.language], `${file.path}:${question.line + 1}: "${question.title}" has no follow-up`);
@@ -102,10 +107,11 @@ describe('bundled notes library', () => {
     }
   });
 
-  it('has at least four validated examples per topic', () => {
+  it('has at least four validated examples per topic, five for the new topics', () => {
     for (const file of notes) {
       const examples = file.codeBlocks.filter(isExample).length;
-      assert.ok(examples >= 4, `${file.path}: ${examples} examples, at least 4 needed`);
+      const minimum = newTopics.includes(file.note.id) ? 5 : 4;
+      assert.ok(examples >= minimum, `${file.path}: ${examples} examples, at least ${minimum} needed`);
     }
   });
 
@@ -186,6 +192,7 @@ describe('bundled notes examples', function () {
   it('bash examples pass bash -n', () => assert.deepEqual(checkBash(samples('bash')), []));
   it('ini examples parse', () => assert.deepEqual(checkIni(samples('ini')), []));
   it('JavaScript examples pass node --check', () => assert.deepEqual(checkJavaScript(samples('javascript')), []));
+  it('Kubernetes manifests match the official schemas, with no unknown keys', () => assert.deepEqual(checkKubernetesManifests(samples('yaml', { option: 'k8s' })), []));
   it('`python run` examples run to exit 0 with Debian python3 (Kafka, RabbitMQ and Argon2 clients)', () => assert.deepEqual(runPython(samples('python', { option: 'run' })), []));
   it('bash examples of the new topics pass shellcheck', () => assert.deepEqual(checkShellcheck(samples('bash', { topics: newTopics })), []));
   it('systemd units pass systemd-analyze verify', () => assert.deepEqual(checkSystemdUnits(samples('ini', { option: 'systemd' })), []));

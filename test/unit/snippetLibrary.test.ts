@@ -1,25 +1,34 @@
 // The checks over the bundled snippet library (snippets/*.json). Every snippet is expanded the
 // way VS Code inserts it with all placeholders at their defaults (and once per alternative of
 // each choice), then handed to the real tool for its language: nginx -t, python3, javac + java,
-// go, tsc, node, docker-compose, dockerfile-utils, node-sql-parser. A missing tool fails the
-// check with the package to install; nothing is skipped.
+// go, tsc, node, docker-compose, dockerfile-utils, node-sql-parser, the official Kubernetes
+// schemas, bash -n + shellcheck, systemd-analyze verify, and Debian's python3 for the snippets
+// that need its packages (confluent-kafka, pika, argon2-cffi). A missing tool fails the check
+// with the package to install; nothing is skipped.
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
+import { parse as parseYaml } from 'yaml';
 import { noteLanguages } from '../../src/core/notes/note';
 import { parseNote } from '../../src/core/notes/noteParser';
 import { parseSnippetFile, type Snippet } from '../../src/core/snippets/snippet';
 import { expandSnippetBody } from '../../src/core/snippets/snippetBody';
+import { checkKubernetesManifests } from '../support/kubernetesManifests';
 import {
+  checkBash,
   checkCompose,
   checkDockerfiles,
   checkJavaScript,
   checkNginx,
+  checkShellcheck,
+  checkSystemdUnits,
   compilePython,
+  debianPython,
   missingTool,
   parseSql,
+  runPython as runDebianPython,
   runTool,
   writeTempFiles,
   type CodeSample,
@@ -96,6 +105,10 @@ const samplesOf = (snippets: readonly LibrarySnippet[], context?: (snippet: Libr
   snippets.flatMap((snippet) =>
     snippet.variants.map((code, index) => ({ where: `${snippet.file} ${snippet.id}${index === 0 ? '' : ` (choice variant ${index})`}`, code, context: context?.(snippet) })),
   );
+
+/** The value at a dotted path (`spec.containers.0.name`) of parsed YAML, or undefined. */
+const field = (value: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), value);
 
 const sectionCache = new Map<string, Set<string> | undefined>();
 
@@ -242,8 +255,281 @@ class Redis:
         return run
 `;
 
-/** How each Python snippet is exercised beyond compiling; every Python snippet must be listed. */
-const pythonRuns: Record<string, { files?: (code: string) => Record<string, string>; script: (code: string) => string; expected?: RegExp } | { compileOnly: string }> = {
+/**
+ * A script for Debian's python3 -I (one file, nothing else on the path): it loads the snippet
+ * as the module `m`, so its `if __name__ == "__main__":` block does not run, then runs `checks`.
+ */
+const withSnippetModule = (code: string, checks: string) => `import types
+
+m = types.ModuleType("snippet")
+exec(compile(${JSON.stringify(code)}, "snippet.py", "exec"), m.__dict__)
+
+${checks}`;
+
+/** Port 1 on the loopback: the Kafka clients below stay offline even where a broker listens on 9092. */
+const noBroker = '{**m.CONF, "bootstrap.servers": "127.0.0.1:1"}';
+
+/** Stand-ins for confluent-kafka's Message and Consumer: which offsets does consume() commit? */
+const kafkaConsumerChecks = `from confluent_kafka import Consumer, KafkaError, KafkaException
+
+assert m.CONF["enable.auto.commit"] is False, "offsets must be committed by the code"
+
+# The real client, offline: polls return None and there is nothing to commit.
+real = Consumer(${noBroker})
+m.consume(real, m.handle, max_idle_polls=1)
+real.close()
+
+
+class FakeMessage:
+    def __init__(self, partition, offset, value, error=None):
+        self._p, self._o, self._v, self._e = partition, offset, value, error
+
+    def error(self):
+        return self._e
+
+    def topic(self):
+        return "orders"
+
+    def partition(self):
+        return self._p
+
+    def offset(self):
+        return self._o
+
+    def key(self):
+        return None
+
+    def value(self):
+        return self._v
+
+
+class FakeConsumer:
+    def __init__(self, messages):
+        self.messages, self.committed = list(messages), []
+
+    def poll(self, timeout):
+        return self.messages.pop(0) if self.messages else None
+
+    def commit(self, offsets, asynchronous):
+        assert asynchronous is False
+        self.committed.append(sorted((tp.partition, tp.offset) for tp in offsets))
+
+
+eof = FakeMessage(0, 0, None, KafkaError(KafkaError._PARTITION_EOF))
+fake = FakeConsumer([FakeMessage(0, 41, b"a"), eof, FakeMessage(1, 7, b"b"), FakeMessage(0, 42, b"c")])
+handled = []
+m.consume(fake, lambda key, value: handled.append(value), max_idle_polls=1)
+assert handled == [b"a", b"b", b"c"], handled
+assert fake.committed == [[(0, 43), (1, 8)]], fake.committed  # the next offset: offset + 1
+
+fake = FakeConsumer([FakeMessage(0, 1, b"a"), FakeMessage(0, 2, b"b")])
+m.consume(fake, lambda key, value: None, commit_every=1, max_idle_polls=1)
+assert fake.committed == [[(0, 2)], [(0, 3)]], fake.committed
+
+
+def failing(key, value):
+    if value == b"boom":
+        raise RuntimeError("handler failed")
+
+
+fake = FakeConsumer([FakeMessage(0, 10, b"ok"), FakeMessage(0, 11, b"boom"), FakeMessage(0, 12, b"ok")])
+try:
+    m.consume(fake, failing, max_idle_polls=1)
+    raise AssertionError("the handler's error was swallowed")
+except RuntimeError:
+    pass
+assert fake.committed == [[(0, 11)]], fake.committed  # 11 is not committed: read again
+
+fake = FakeConsumer([FakeMessage(0, 5, None, KafkaError(KafkaError._ALL_BROKERS_DOWN))])
+try:
+    m.consume(fake, failing, max_idle_polls=1)
+    raise AssertionError("a consumer error was ignored")
+except KafkaException:
+    pass
+print("consumer ok")
+`;
+
+/** The real Producer, offline: messages stay queued, purge() reports each to the callback. */
+const kafkaProducerChecks = `from confluent_kafka import KafkaError, KafkaException, Producer
+
+assert m.CONF["enable.idempotence"] is True and m.CONF["acks"] == "all"
+producer = Producer(${noBroker})
+for key in ("o-1", "o-2", "o-1"):
+    m.send(producer, "orders", key, {"order": key})
+assert len(producer) == 3, len(producer)  # no broker: still queued
+assert producer.flush(0) == 3
+producer.purge()
+producer.poll(0)  # runs the delivery callbacks of the purged messages
+assert [key for key, err in m.failed] == [b"o-1", b"o-2", b"o-1"], m.failed
+assert all(err.code() == KafkaError._PURGE_QUEUE for key, err in m.failed), m.failed
+
+# librdkafka refuses settings that would break idempotence.
+for bad in ({"acks": "1"}, {"max.in.flight.requests.per.connection": 10}):
+    try:
+        Producer({**m.CONF, **bad})
+    except KafkaException as exc:
+        assert exc.args[0].code() == KafkaError._INVALID_ARG, exc
+    else:
+        raise AssertionError(f"accepted {bad}")
+print("producer ok")
+`;
+
+/** A channel that checks every call against pika's BlockingChannel, and a connection that hands it out. */
+const pikaFakes = `import inspect
+import json
+
+import pika
+from pika import spec
+from pika.adapters.blocking_connection import BlockingChannel
+from pika.exceptions import UnroutableError
+
+
+class CheckedChannel:
+    """Records calls after checking them against pika's real BlockingChannel signatures."""
+
+    def __init__(self):
+        self.calls = []
+
+    def __getattr__(self, name):
+        signature = inspect.signature(getattr(BlockingChannel, name))
+
+        def call(*args, **kwargs):
+            signature.bind(self, *args, **kwargs)  # TypeError if pika would reject the call
+            self.calls.append((name, kwargs))
+
+        return call
+
+
+class FakeConnection:
+    channel_class = CheckedChannel
+
+    def __init__(self, params):
+        assert isinstance(params, pika.URLParameters)
+        self.channel_ = self.channel_class()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def channel(self):
+        return self.channel_
+
+
+connections = []
+pika.BlockingConnection = lambda params: connections.append(FakeConnection(params)) or connections[-1]
+`;
+
+/** The consumer's topology and run() against the checked channel; real Basic.Deliver frames drive on_message. */
+const rabbitConsumerChecks = `${pikaFakes}
+m.run()
+calls = connections[0].channel_.calls
+names = [name for name, kwargs in calls]
+assert names.index("basic_qos") < names.index("basic_consume") and names[-1] == "start_consuming", names
+consume = dict(calls)["basic_consume"]
+assert consume["auto_ack"] is False and consume["queue"] == m.QUEUE, consume
+assert dict(calls)["basic_qos"]["prefetch_count"] > 0
+queues = {kwargs["queue"]: kwargs for name, kwargs in calls if name == "queue_declare"}
+assert queues[m.QUEUE]["arguments"]["x-dead-letter-exchange"] == m.DLX, queues
+assert queues[m.QUEUE]["durable"] and queues[m.DLQ]["durable"], queues
+assert {"queue": m.DLQ, "exchange": m.DLX} in [kwargs for name, kwargs in calls if name == "queue_bind"], calls
+
+
+def process(message):
+    if message.get("psp") == "down":
+        raise m.TransientError("payment provider unavailable")
+    if message.get("amount", 0) <= 0:
+        raise ValueError("bad amount")
+
+
+m.process = process
+ch = CheckedChannel()
+props = pika.BasicProperties(content_type="application/json")
+bodies = [b'{"amount": 10}', b"not json", b'{"amount": 0}', b'{"amount": 5, "psp": "down"}']
+for tag, body in enumerate(bodies, 1):
+    deliver = spec.Basic.Deliver(consumer_tag="c1", delivery_tag=tag, redelivered=False,
+                                 exchange=m.EXCHANGE, routing_key="order.created")
+    m.on_message(ch, deliver, props, body)
+outcomes = [(name, kwargs["delivery_tag"], kwargs.get("requeue")) for name, kwargs in ch.calls]
+assert outcomes == [("basic_ack", 1, None), ("basic_reject", 2, False), ("basic_reject", 3, False),
+                    ("basic_reject", 4, True)], outcomes
+print("rabbitmq consumer ok")
+`;
+
+/** Confirms on before the first publish, a persistent and mandatory message, and errors not swallowed. */
+const rabbitPublisherChecks = `${pikaFakes}
+m.run([("order.created", {"id": "o-1"}, "o-1")])
+calls = connections[0].channel_.calls
+names = [name for name, kwargs in calls]
+assert "confirm_delivery" in names and names.index("confirm_delivery") < names.index("basic_publish"), names
+published = dict(calls)["basic_publish"]
+assert published["mandatory"] is True, published
+assert published["properties"].delivery_mode == 2 and published["properties"].message_id == "o-1", published
+assert json.loads(published["body"]) == {"id": "o-1"}
+
+
+class RefusingChannel(CheckedChannel):
+    def basic_publish(self, **kwargs):
+        raise UnroutableError([])
+
+
+FakeConnection.channel_class = RefusingChannel
+try:
+    m.run([("nowhere", {"id": "o-2"}, "o-2")])
+    raise AssertionError("an unroutable message was ignored")
+except UnroutableError:
+    pass
+print("rabbitmq publisher ok")
+`;
+
+const argon2Checks = `from argon2 import PasswordHasher
+
+stored = m.hash_password("correct horse battery staple")
+# OWASP's minimum for Argon2id: m=19456 KiB, t=2, p=1
+assert stored.startswith("$argon2id$v=19$m=19456,t=2,p=1$"), stored
+assert m.hash_password("correct horse battery staple") != stored, "no random salt"
+assert m.verify_password(stored, "correct horse battery staple") == (True, None)
+assert m.verify_password(stored, "Tr0ub4dor&3") == (False, None)
+assert m.verify_password("not a hash", "correct horse battery staple") == (False, None)
+
+# A hash made with weaker parameters still verifies and comes back rehashed.
+old = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1).hash("hunter2")
+ok, new = m.verify_password(old, "hunter2")
+assert ok and new is not None and new.startswith("$argon2id$v=19$m=19456,t=2,p=1$"), new
+assert m.verify_password(new, "hunter2") == (True, None)
+print("argon2 ok")
+`;
+
+const parameterisedQueryChecks = `import sqlite3
+
+conn = sqlite3.connect(":memory:")
+conn.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT, email TEXT UNIQUE)")
+for name in ("alice", "bob", "root"):
+    m.add_user(conn, name, name + "@example.com")
+assert m.find_users(conn, "bob") == [(2, "bob")]
+assert m.find_users(conn, "nobody' OR '1'='1") == [], "the input was read as SQL"
+assert m.find_users(conn, "alice", sort="name; DROP TABLE users") == [(1, "alice")]
+assert m.find_users(conn, "alice", sort="newest", limit=1) == [(1, "alice")]
+try:
+    m.add_user(conn, "mallory", "alice@example.com")  # violates UNIQUE: rolled back
+    raise AssertionError("the duplicate was inserted")
+except sqlite3.IntegrityError:
+    pass
+assert not conn.in_transaction, "add_user left a transaction open"
+assert conn.execute("SELECT count(*) FROM users").fetchone() == (3,)
+print("parameterised query ok")
+`;
+
+/**
+ * How each Python snippet is exercised beyond compiling; every Python snippet must be listed.
+ * `debian`: the snippet needs Debian's packages (confluent-kafka, pika, argon2-cffi), so it runs
+ * with Debian's python3 -I, as itself and under the script `debian` returns (see withSnippetModule).
+ */
+const pythonRuns: Record<
+  string,
+  { files?: (code: string) => Record<string, string>; script: (code: string) => string; expected?: RegExp } | { compileOnly: string } | { debian: (code: string) => string }
+> = {
   'python.singleton.decorator': { files: (code) => ({ 'singleton_snippet.py': code }), script: () => pythonSingletonCheck('singleton_snippet.py', freshClass('Config')) },
   'python.singleton.metaclass': { files: (code) => ({ 'singleton_snippet.py': code }), script: () => pythonSingletonCheck('singleton_snippet.py', freshClass('Database')) },
   'python.singleton.new': { files: (code) => ({ 'singleton_snippet.py': code }), script: () => pythonSingletonCheck('singleton_snippet.py', freshClass('Cache')) },
@@ -322,6 +608,12 @@ print("lock ok")
   },
   'python.celery.task-retry': { compileOnly: 'needs Celery and a broker' },
   'python.flask-restful.resource': { compileOnly: 'needs Flask-RESTful' },
+  'python.kafka.consumer': { debian: (code) => withSnippetModule(code, kafkaConsumerChecks) },
+  'python.kafka.producer-idempotent': { debian: (code) => withSnippetModule(code, kafkaProducerChecks) },
+  'python.rabbitmq.consumer': { debian: (code) => withSnippetModule(code, rabbitConsumerChecks) },
+  'python.rabbitmq.publisher-confirms': { debian: (code) => withSnippetModule(code, rabbitPublisherChecks) },
+  'python.security.argon2-password': { debian: (code) => withSnippetModule(code, argon2Checks) },
+  'python.security.parameterised-query': { debian: (code) => withSnippetModule(code, parameterisedQueryChecks) },
 };
 
 describe('bundled snippets', () => {
@@ -407,6 +699,96 @@ describe('bundled snippets', () => {
     assert.deepEqual(parseSql(samplesOf(snippets)), []);
   });
 
+  it('Kubernetes snippets pass the official schemas with no unknown key, every choice included, and fit together', () => {
+    const snippets = inLanguage('kubernetes');
+    assert.ok(snippets.length >= 8, `${snippets.length} Kubernetes snippets`);
+    assert.deepEqual(checkKubernetesManifests(samplesOf(snippets)), []);
+    // With their defaults the snippets describe one application: the objects find each other.
+    const manifest = (id: string) => parseYaml(byId(id).code) as unknown;
+    const deployment = manifest('kubernetes.deployment');
+    const container = field(deployment, 'spec.template.spec.containers.0');
+    for (const probe of ['startupProbe', 'readinessProbe', 'livenessProbe', 'resources.requests.cpu', 'resources.requests.memory', 'resources.limits.memory']) {
+      assert.ok(field(container, probe) !== undefined, `the Deployment's container has no ${probe}`);
+    }
+    assert.equal(field(deployment, 'spec.strategy.type'), 'RollingUpdate');
+    assert.ok(field(deployment, 'spec.strategy.rollingUpdate.maxSurge') !== undefined && field(deployment, 'spec.strategy.rollingUpdate.maxUnavailable') !== undefined);
+    const podLabels = field(deployment, 'spec.template.metadata.labels');
+    assert.deepEqual(field(deployment, 'spec.selector.matchLabels'), podLabels);
+    const service = manifest('kubernetes.service');
+    assert.deepEqual(field(service, 'spec.selector'), podLabels, 'the Service does not select the Deployment');
+    assert.equal(field(service, 'spec.ports.0.targetPort'), field(container, 'ports.0.name'));
+    const ingress = manifest('kubernetes.ingress');
+    assert.equal(field(ingress, 'spec.rules.0.http.paths.0.backend.service.name'), field(service, 'metadata.name'));
+    assert.equal(field(ingress, 'spec.rules.0.http.paths.0.backend.service.port.name'), field(service, 'spec.ports.0.name'));
+    assert.deepEqual(field(ingress, 'spec.tls.0.hosts'), [field(ingress, 'spec.rules.0.host')]);
+    const hpa = manifest('kubernetes.hpa');
+    assert.equal(field(hpa, 'apiVersion'), 'autoscaling/v2');
+    assert.deepEqual(field(hpa, 'spec.scaleTargetRef'), { apiVersion: 'apps/v1', kind: 'Deployment', name: field(deployment, 'metadata.name') });
+    assert.deepEqual(field(manifest('kubernetes.pdb'), 'spec.selector.matchLabels'), podLabels, 'the PodDisruptionBudget does not select the Deployment');
+    // The Pod reads the ConfigMap and the Secret both as environment variables and as volumes.
+    const pod = manifest('kubernetes.pod.config-secret');
+    const configMap = manifest('kubernetes.configmap');
+    const secret = manifest('kubernetes.secret');
+    const app = field(pod, 'spec.containers.0');
+    assert.equal(field(app, 'envFrom.0.configMapRef.name'), field(configMap, 'metadata.name'));
+    const secretRef = field(app, 'env.0.valueFrom.secretKeyRef');
+    assert.equal(field(secretRef, 'name'), field(secret, 'metadata.name'));
+    assert.ok(field(secret, `stringData.${String(field(secretRef, 'key'))}`) !== undefined, 'the Pod reads a key the Secret does not have');
+    const volumes = field(pod, 'spec.volumes') as unknown[];
+    assert.ok(volumes.some((volume) => field(volume, 'configMap.name') === field(configMap, 'metadata.name')), 'no ConfigMap volume');
+    assert.ok(volumes.some((volume) => field(volume, 'secret.secretName') === field(secret, 'metadata.name')), 'no Secret volume');
+    const mounted = (field(app, 'volumeMounts') as unknown[]).map((mount) => field(mount, 'name'));
+    assert.deepEqual(mounted.sort(), volumes.map((volume) => field(volume, 'name')).sort(), 'every volume is mounted');
+  });
+
+  it('shell script snippets pass bash -n and shellcheck, and the strict-mode script fails loudly and cleans up', () => {
+    const snippets = inLanguage('shellscript');
+    assert.ok(snippets.length >= 1, `${snippets.length} shell script snippets`);
+    const samples = samplesOf(snippets);
+    assert.deepEqual([...checkBash(samples), ...checkShellcheck(samples)], []);
+    const script = byId('shellscript.strict-mode').code;
+    assert.match(script, /^#!\/usr\/bin\/env bash\n/);
+    assert.match(script, /^set -E?euo pipefail$/m);
+    assert.match(script, /^IFS=\$'\\n\\t'$/m);
+    assert.match(script, /^trap cleanup EXIT\b/m);
+    // Run it: help, argument errors, a good run, and a failing one that leaves nothing behind.
+    const dir = writeTempFiles('snippet-bash-', { 'strict.sh': script, 'in/a.txt': 'a\n', 'in/b.txt': 'b\n', 'tmp/.keep': '' });
+    try {
+      const env = { ...process.env, TMPDIR: join(dir, 'tmp') };
+      const run = (...args: string[]) => runTool('bash', ['strict.sh', ...args], { cwd: dir, env });
+      const help = run('-h');
+      assert.equal(help.status, 0, help.summary);
+      assert.match(help.stdout, /^Usage: /);
+      for (const args of [[], ['-o'], ['-o', 'out'], ['-x', '-o', 'out', 'in/a.txt']]) {
+        const wrong = run(...args);
+        assert.notEqual(wrong.status, 0, `strict.sh ${args.join(' ')} succeeded`);
+        assert.match(wrong.stderr, /strict\.sh: /, `strict.sh ${args.join(' ')} did not say why`);
+      }
+      const good = run('-v', '-o', 'out', 'in/a.txt', 'in/b.txt');
+      assert.equal(good.status, 0, good.summary);
+      assert.deepEqual(readdirSync(join(dir, 'out')).sort(), ['a.txt.gz', 'b.txt.gz']);
+      const failed = run('-o', 'out2', 'in/a.txt', 'in/missing.txt');
+      assert.notEqual(failed.status, 0);
+      assert.ok(!existsSync(join(dir, 'out2')), 'a failed run left partial results');
+      assert.deepEqual(readdirSync(join(dir, 'tmp')), ['.keep'], 'the temporary directory was not removed');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }).timeout(60_000);
+
+  it('systemd snippets pass systemd-analyze verify, restart on failure and run sandboxed', () => {
+    const snippets = inLanguage('systemd');
+    assert.ok(snippets.length >= 1, `${snippets.length} systemd snippets`);
+    assert.deepEqual(checkSystemdUnits(samplesOf(snippets)), []);
+    const unit = byId('systemd.service.hardened').code;
+    const section = (name: string) => new RegExp(`^\\[${name}\\]\\n([^[]*)`, 'm').exec(unit)?.[1] ?? '';
+    assert.match(section('Unit'), /^StartLimitIntervalSec=\S+$/m, 'the start limit belongs in [Unit]');
+    assert.match(section('Unit'), /^StartLimitBurst=\d+$/m);
+    for (const setting of ['Restart=on-failure', 'RestartSec=\\S+', 'NoNewPrivileges=yes', 'ProtectSystem=strict', 'ProtectHome=yes', 'PrivateTmp=yes', 'CapabilityBoundingSet=$']) {
+      assert.match(section('Service'), new RegExp(`^${setting}`, 'm'), `[Service] has no ${setting}`);
+    }
+  }).timeout(60_000);
+
   it('Python snippets compile, every choice included', () => {
     const missing = missingTool('python3', ['--version'], 'apt-get install python3');
     assert.equal(missing, undefined, missing);
@@ -442,6 +824,29 @@ describe('bundled snippets', () => {
     }
     assert.deepEqual(failures, []);
   }).timeout(120_000);
+
+  it('the Kafka, RabbitMQ, Argon2 and SQL snippets run with Debian\'s python3 -I, clients offline, and do what they say', () => {
+    const missing = missingTool(debianPython, ['-I', '-c', 'import confluent_kafka, pika, argon2'], 'apt-get install python3-confluent-kafka python3-pika python3-argon2');
+    assert.equal(missing, undefined, missing);
+    const snippets = inLanguage('python').filter((snippet) => 'debian' in (pythonRuns[snippet.id] ?? {}));
+    assert.deepEqual(snippets.map((snippet) => snippet.id).sort(), [
+      'python.kafka.consumer',
+      'python.kafka.producer-idempotent',
+      'python.rabbitmq.consumer',
+      'python.rabbitmq.publisher-confirms',
+      'python.security.argon2-password',
+      'python.security.parameterised-query',
+    ]);
+    const failures = snippets.flatMap((snippet) => {
+      const run = pythonRuns[snippet.id] as { debian: (code: string) => string };
+      return [
+        // The snippet as a script, every choice: its __main__ block needs no broker.
+        ...runDebianPython(samplesOf([snippet])),
+        ...runDebianPython([{ where: `${snippet.file} ${snippet.id} (behaviour check)`, code: run.debian(snippet.code) }]),
+      ];
+    });
+    assert.deepEqual(failures, []);
+  }).timeout(180_000);
 
   it('the Java singletons compile and return one instance, also from 32 threads at once', () => {
     for (const [tool, args] of [['javac', ['-version']], ['java', ['-version']]] as const) {

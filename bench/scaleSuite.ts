@@ -5,7 +5,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
-import type { InterviewNotesApi } from '../src/host/features';
+import type { InterviewNotesApi } from '../src/host/extension';
 import { isNoteNode, type TopicsTreeNode } from '../src/host/topicsTree';
 
 const ours = 'interview-notes.interview-notes';

@@ -58,48 +58,25 @@ const mochaBrowserBuild = {
   },
 };
 
-// The first and last statements of each extension bundle, so activation can be timed from
-// the moment VS Code starts loading the extension's code, dependencies included.
-const loadTimer = { js: 'var __extensionLoadStart = performance.now();' };
-const loadEndTimer = { js: 'var __extensionLoadEnd = performance.now();' };
-
-/** `interview-notes-heavy`: a file of its own beside the Node bundle, inlined in the web bundle. */
-const heavyModules = (platform) => ({
-  name: 'interview-notes-heavy',
+/**
+ * `interview-notes-text-engine` (src/host/textEngine.ts): markdown-it, the highlighter and the
+ * search index, loaded when a note is first read or searched. The Node host loads CommonJS, for
+ * which esbuild does not split code, so the Node build makes it a second file that the loader
+ * require()s; the web build inlines it (evaluated on its first require all the same).
+ */
+const textEngine = (platform) => ({
+  name: 'interview-notes-text-engine',
   setup(build) {
-    build.onResolve({ filter: /^interview-notes-heavy$/ }, () =>
-      platform === 'node' ? { path: './heavy.js', external: true } : { path: join(repoRoot, 'src', 'host', 'heavyModules.ts') },
+    build.onResolve({ filter: /^interview-notes-text-engine$/ }, () =>
+      platform === 'node' ? { path: './textEngine.js', external: true } : { path: join(repoRoot, 'src', 'host', 'textEngineParts.ts') },
     );
   },
 });
 
-/**
- * esbuild turns `import * as vscode from 'vscode'` into a copy of the whole API object
- * (`__toESM`: a getter for each of its hundreds of names), 1.5 to 2 ms at activation. A
- * TypeScript `import vscode = require('vscode')` becomes a plain call instead, but tsc
- * refuses that form in ES modules, so the source keeps the namespace import and the build
- * rewrites that one line (line for line: source maps stay right). Every module then shares
- * one bundled `module.exports = require('vscode')`, so VS Code's module loader, which
- * looks up the calling extension on each `require`, runs once.
- */
-const vscodeRequiredOnce = {
-  name: 'vscode-required-once',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => ({
-      contents: (await readFile(args.path, 'utf8')).replace(/^import \* as vscode from 'vscode';$/m, "import vscode = require('vscode');"),
-      loader: 'ts',
-    }));
-    build.onResolve({ filter: /^vscode$/ }, (args) =>
-      args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' },
-    );
-    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "module.exports = require('vscode');\n", loader: 'js' }));
-  },
-};
-
 const builds = [
-  { ...common, banner: loadTimer, footer: loadEndTimer, entryPoints: ['src/host/extension.ts'], outfile: 'dist/node/extension.js', platform: 'node', format: 'cjs', external: ['vscode'], mainFields: ['module', 'main'], plugins: [heavyModules('node'), vscodeRequiredOnce] },
-  { ...common, entryPoints: ['src/host/heavyModules.ts'], outfile: 'dist/node/heavy.js', platform: 'node', format: 'cjs', external: ['vscode'], mainFields: ['module', 'main'], plugins: [heavyModules('node'), vscodeRequiredOnce] },
-  { ...common, banner: loadTimer, footer: loadEndTimer, entryPoints: ['src/host/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'], plugins: [heavyModules('web'), vscodeRequiredOnce] },
+  { ...common, entryPoints: ['src/host/extension.ts'], outfile: 'dist/node/extension.js', platform: 'node', format: 'cjs', external: ['vscode'], mainFields: ['module', 'main'], plugins: [textEngine('node')] },
+  { ...common, entryPoints: ['src/host/textEngineParts.ts'], outfile: 'dist/node/textEngine.js', platform: 'node', format: 'cjs', external: ['vscode'], mainFields: ['module', 'main'] },
+  { ...common, entryPoints: ['src/host/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'], plugins: [textEngine('web')] },
   { ...common, entryPoints: ['src/webview/reader.ts'], outfile: 'dist/webview/reader.js', platform: 'browser', format: 'iife' },
   { ...common, entryPoints: ['src/webview/practice.ts'], outfile: 'dist/webview/practice.js', platform: 'browser', format: 'iife' },
   { ...common, entryPoints: ['src/webview/policyWatch.ts'], outfile: 'dist/webview/policyWatch.js', platform: 'browser', format: 'iife' },
@@ -115,17 +92,17 @@ if (withTests) {
     // The in-host suites bundle the extension's own code, like the integration suite.
     ...['activationSuite', 'scaleSuite'].map((suite) => ({
       ...common, minify: false, sourcemap: false, platform: 'node', format: 'cjs', entryPoints: [`bench/${suite}.ts`], outfile: `out/bench/${suite}.js`,
-      external: ['vscode'], mainFields: ['module', 'main'], plugins: [heavyModules('web')],
+      external: ['vscode'], mainFields: ['module', 'main'], plugins: [textEngine('web')],
     })),
     {
       ...common, minify: false, sourcemap: 'inline', platform: 'node', format: 'cjs',
       entryPoints: ['test/integration/runNode.ts'], outfile: 'out/integration/node.js', mainFields: ['module', 'main'],
-      external: ['vscode', 'mocha'], plugins: [integrationTestFiles, heavyModules('web')],
+      external: ['vscode', 'mocha'], plugins: [integrationTestFiles, textEngine('web')],
     },
     {
       ...common, minify: false, sourcemap: 'inline', platform: 'browser', format: 'cjs',
       entryPoints: ['test/integration/runWeb.ts'], outfile: 'out/integration/web.js',
-      external: ['vscode'], plugins: [integrationTestFiles, mochaBrowserBuild, heavyModules('web')], mainFields: ['browser', 'module', 'main'],
+      external: ['vscode'], plugins: [integrationTestFiles, mochaBrowserBuild, textEngine('web')], mainFields: ['browser', 'module', 'main'],
       define: { 'process.env.NODE_ENV': '"test"' },
     },
   );

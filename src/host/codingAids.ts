@@ -1,14 +1,17 @@
 import * as vscode from 'vscode';
 import { findDockerfilePitfalls, type Pitfall, type PitfallKind } from '../core/lint/dockerfilePitfalls';
 import { dockerfileInstructionSections, nginxDirectiveSections, wordAt } from '../core/lint/keywordSections';
-import { openNoteCommand } from './commandIds';
+import { commands } from './commandIds';
 import { Disposable } from './disposable';
 import type { NoteLibrary } from './noteLibrary';
 import { escapeMarkdown } from '../core/text/untrustedText';
+import { isKubernetesManifest, kubernetesKeySections } from '../core/snippets/manifestDetection';
+import { settings } from './settings';
+import type { ExtensionServices } from './services';
 
 const pitfallSettings: Record<PitfallKind, string> = {
-  'shell-form': 'interviewNotes.diagnostics.shellForm',
-  'add-instead-of-copy': 'interviewNotes.diagnostics.addInsteadOfCopy',
+  'shell-form': settings.shellFormDiagnostics,
+  'add-instead-of-copy': settings.addInsteadOfCopyDiagnostics,
 };
 
 /**
@@ -23,7 +26,7 @@ export class CodingAids extends Disposable implements vscode.HoverProvider, vsco
 
   constructor(private readonly library: NoteLibrary) {
     super();
-    this.register(vscode.languages.registerHoverProvider([{ language: 'dockerfile' }, { language: 'nginx' }], this));
+    this.register(vscode.languages.registerHoverProvider([{ language: 'dockerfile' }, { language: 'nginx' }, { language: 'yaml' }], this));
     this.register(vscode.languages.registerCodeActionsProvider({ language: 'dockerfile' }, this, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }));
     this.register(vscode.workspace.onDidOpenTextDocument((document) => this.check(document)));
     this.register(vscode.workspace.onDidChangeTextDocument((event) => this.checkSoon(event.document)));
@@ -46,13 +49,7 @@ export class CodingAids extends Disposable implements vscode.HoverProvider, vsco
     if (!found) {
       return undefined;
     }
-    const isDockerfile = document.languageId === 'dockerfile';
-    // A Dockerfile instruction is the first word of its line; an nginx directive starts its statement.
-    const before = line.slice(0, found.start).trim();
-    if (before !== '' && !(isDockerfile ? false : /[{;]$/.test(before))) {
-      return undefined;
-    }
-    const reference = isDockerfile ? dockerfileInstructionSections[found.word.toUpperCase()] : nginxDirectiveSections[found.word];
+    const reference = sectionForWord(document, line, found);
     if (!reference) {
       return undefined;
     }
@@ -66,8 +63,8 @@ export class CodingAids extends Disposable implements vscode.HoverProvider, vsco
     markdown.appendMarkdown(`**${escapeMarkdown(section.title)}** · ${escapeMarkdown(loaded.note.title)}\n\n`);
     markdown.appendText(excerpt(section.text));
     const args = encodeURIComponent(JSON.stringify([noteId, sectionId]));
-    markdown.appendMarkdown(`\n\n[$(book) ${vscode.l10n.t('Open in the reader')}](command:${openNoteCommand}?${args})`);
-    markdown.isTrusted = { enabledCommands: [openNoteCommand] };
+    markdown.appendMarkdown(`\n\n[$(book) ${vscode.l10n.t('Open in the reader')}](command:${commands.openNote}?${args})`);
+    markdown.isTrusted = { enabledCommands: [commands.openNote] };
     return new vscode.Hover(markdown, new vscode.Range(position.line, found.start, position.line, found.end));
   }
 
@@ -118,4 +115,29 @@ export class CodingAids extends Disposable implements vscode.HoverProvider, vsco
 function excerpt(text: string, length = 420): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > length ? `${flat.slice(0, length)}…` : flat;
+}
+
+export function registerCodingAids({ library }: ExtensionServices): CodingAids {
+  return new CodingAids(library);
+}
+
+/**
+ * The note section for the word under the pointer: a Dockerfile instruction (the first word of
+ * its line), an nginx directive (the start of its statement), or a key of a Kubernetes manifest
+ * (`livenessProbe:`), and only in a YAML file that is one.
+ */
+function sectionForWord(document: vscode.TextDocument, line: string, found: { word: string; start: number; end: number }): string | undefined {
+  const before = line.slice(0, found.start).trim();
+  switch (document.languageId) {
+    case 'dockerfile':
+      return before === '' ? dockerfileInstructionSections[found.word.toUpperCase()] : undefined;
+    case 'nginx':
+      return before === '' || /[{;]$/.test(before) ? nginxDirectiveSections[found.word] : undefined;
+    case 'yaml': {
+      const isKey = (before === '' || before === '-') && line.slice(found.end).startsWith(':');
+      return isKey && isKubernetesManifest(document.uri.path, document.getText()) ? kubernetesKeySections[found.word] : undefined;
+    }
+    default:
+      return undefined;
+  }
 }

@@ -1,24 +1,35 @@
-/** The public command ids, as declared in package.json. */
-export const openNoteCommand = 'interviewNotes.openNote';
-export const searchCommand = 'interviewNotes.search';
-export const searchSnippetsCommand = 'interviewNotes.searchSnippets';
-export const insertSnippetCommand = 'interviewNotes.insertSnippet';
-export const refreshCommand = 'interviewNotes.refresh';
+/**
+ * Every command the extension contributes, by what it does: the one table of command ids
+ * (test/unit/manifest.test.ts checks it against package.json). A feature registers its
+ * commands with `vscode.commands.registerCommand(commands.x, ...)` in its own file.
+ */
+export const commands = {
+  openNote: 'interviewNotes.openNote',
+  search: 'interviewNotes.search',
+  searchSnippets: 'interviewNotes.searchSnippets',
+  insertSnippet: 'interviewNotes.insertSnippet',
+  refresh: 'interviewNotes.refresh',
+  filterByTag: 'interviewNotes.filterByTag',
+  clearFilter: 'interviewNotes.clearFilter',
+  switchLanguage: 'interviewNotes.switchLanguage',
+  openItem: 'interviewNotes.openItem',
+  openToSide: 'interviewNotes.openToSide',
+  openSource: 'interviewNotes.openSource',
+  copyLink: 'interviewNotes.copyLink',
+  revealInSidebar: 'interviewNotes.revealInSidebar',
+  practice: 'interviewNotes.practice',
+  mockInterview: 'interviewNotes.mockInterview',
+  exportProgress: 'interviewNotes.exportProgress',
+  importProgress: 'interviewNotes.importProgress',
+  resetTopicProgress: 'interviewNotes.resetTopicProgress',
+  newNote: 'interviewNotes.newNote',
+  customizeNote: 'interviewNotes.customizeNote',
+  editNote: 'interviewNotes.editNote',
+} as const;
 
+/** The Topics view in the activity bar. */
 export const topicsViewId = 'interviewNotes.topics';
+
+/** The webview panels' types (their serializers restore them after a reload). */
 export const readerViewType = 'interviewNotes.reader';
-
-export const practiceCommand = 'interviewNotes.practice';
-export const mockInterviewCommand = 'interviewNotes.mockInterview';
-export const exportProgressCommand = 'interviewNotes.exportProgress';
-export const importProgressCommand = 'interviewNotes.importProgress';
-export const resetTopicProgressCommand = 'interviewNotes.resetTopicProgress';
 export const practiceViewType = 'interviewNotes.practice';
-
-export const newNoteCommand = 'interviewNotes.newNote';
-export const customizeNoteCommand = 'interviewNotes.customizeNote';
-export const editNoteCommand = 'interviewNotes.editNote';
-
-/** The commands whose implementation is loaded when one of them is first run. */
-export const practiceCommands = [practiceCommand, mockInterviewCommand, exportProgressCommand, importProgressCommand, resetTopicProgressCommand] as const;
-export const userNoteCommands = [newNoteCommand, customizeNoteCommand, editNoteCommand] as const;

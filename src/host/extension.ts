@@ -1,23 +1,48 @@
 import * as vscode from 'vscode';
+import { registerCodingAids } from './codingAids';
 import { createLogger } from './logger';
-import { registerFeatures, type InterviewNotesApi } from './features';
+import { registerPractice, type Practice } from './practice';
+import { registerReader } from './reader';
+import { registerRefresh } from './refresh';
+import { registerSearch } from './searchPicker';
+import { ExtensionServices } from './services';
+import { registerSnippets } from './snippetCompletions';
+import type { TopicsTreeProvider } from './topicsTree';
+import { registerTopicsTree } from './topicsView';
+import { registerUserNotes, type UserNoteCommands } from './userNotes';
 
-/** Set by the bundle's first and last lines (scripts/build.mjs). */
-declare const __extensionLoadStart: number | undefined;
-declare const __extensionLoadEnd: number | undefined;
+/** What activate() returns: for other extensions and for the tests in the real host. */
+export interface InterviewNotesApi {
+  readonly library: ExtensionServices['library'];
+  readonly snippets: ExtensionServices['snippets'];
+  readonly reader: ExtensionServices['reader'];
+  readonly progress: ExtensionServices['progress'];
+  readonly tree: TopicsTreeProvider;
+  readonly practice: Practice;
+  readonly userNotes: UserNoteCommands;
+}
 
+/** Each feature registers itself from its own file; adding one is a file and a line here. */
 export function activate(context: vscode.ExtensionContext): InterviewNotesApi {
-  const activateStart = performance.now();
   const logger = createLogger();
-  context.subscriptions.push(logger);
-  const api = registerFeatures(context, logger);
-  // Our own cost: evaluating the bundle plus the body of activate(). The wall time also
-  // holds what VS Code does between loading the code and calling activate().
-  const loadMs = typeof __extensionLoadStart === 'number' && typeof __extensionLoadEnd === 'number' ? __extensionLoadEnd - __extensionLoadStart : 0;
-  const activateEnd = performance.now();
-  api.activationMs = loadMs + (activateEnd - activateStart);
-  api.activationWallMs = typeof __extensionLoadStart === 'number' ? activateEnd - __extensionLoadStart : 0;
-  return api;
+  const services = new ExtensionServices(context, logger);
+  const topics = registerTopicsTree(services);
+  const practice = registerPractice(services);
+  const userNotes = registerUserNotes(services);
+  context.subscriptions.push(
+    logger,
+    services,
+    topics,
+    practice,
+    userNotes,
+    registerReader(services),
+    registerSearch(services),
+    registerSnippets(services),
+    registerCodingAids(services),
+    registerRefresh(services),
+  );
+  const { library, snippets, reader, progress } = services;
+  return { library, snippets, reader, progress, tree: topics.tree, practice, userNotes };
 }
 
 export function deactivate(): void {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Note, NoteLanguage, NoteProblem } from '../core/notes/note';
 import type { NoteSearchIndex } from '../core/search/searchIndex';
-import { noteParserModule, searchIndexModule } from './lazyModules';
+import { textEngine } from './textEngine';
 import type { Logger } from '../core/util/logger';
 import { Disposable } from './disposable';
 import { exists } from './uris';
@@ -285,7 +285,7 @@ export class NoteLibrary extends Disposable {
   searchIndex(): Promise<NoteSearchIndex> {
     this.index ??= this.load().then(async ({ notes }) => {
       const started = Date.now();
-      const index = new (searchIndexModule().NoteSearchIndex)();
+      const index = new (textEngine().NoteSearchIndex)();
       // Thousands of notes take a second or more to index: pause now and then.
       const slicer = new TimeSlicer();
       for (const loaded of [...notes.values()]) {
@@ -378,7 +378,7 @@ export class NoteLibrary extends Disposable {
       return { problems: [problem(vscode.l10n.t('skipped: not a text file'))] };
     }
     const { text, decodingProblem } = decodeNote(bytes);
-    const parsed = noteParserModule().parseNote(text, { expectedId: file.noteId, language: file.language, requireVerified: source.isBundled });
+    const parsed = textEngine().parseNote(text, { expectedId: file.noteId, language: file.language, requireVerified: source.isBundled });
     const problems = [...(decodingProblem ? [problem(decodingProblem)] : []), ...parsed.problems.map((found) => problem(found.message, found.line))];
     // The file name is the id: a note that says otherwise is only listed with its problem.
     const note = parsed.note?.id === file.noteId ? parsed.note : undefined;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isNoteLanguage, noteIdPattern, type NoteLanguage } from '../core/notes/note';
 import { settingFolders } from './settingFolders';
+import { settings } from './settings';
 
 export interface NoteFile {
   readonly uri: vscode.Uri;
@@ -126,12 +127,10 @@ export function workspaceNoteSources(): NoteSource[] {
   );
 }
 
-export const notesFoldersSetting = 'interviewNotes.notesFolders';
-export const maxNoteSizeSetting = 'interviewNotes.maxNoteSizeMB';
 
 /** The folders of `interviewNotes.notesFolders`, one source each, labelled by the folder's name. */
 export function settingNoteSources(): NoteSource[] {
-  return settingFolders(notesFoldersSetting).map(({ uri }) => {
+  return settingFolders(settings.notesFolders).map(({ uri }) => {
     const name = uri.path.split('/').filter(Boolean).pop() ?? uri.path;
     return new UserFolderNoteSource(`folder:${uri.toString()}`, name, uri, true);
   });

@@ -2,19 +2,17 @@ import * as vscode from 'vscode';
 import { questionsOf } from '../core/notes/note';
 import { pickQuestions } from '../core/practice/mockInterview';
 import { maxProgressFileBytes, parseProgress, questionIdOf, serializeProgress } from '../core/practice/progress';
-import type { Scheduler } from '../core/practice/scheduler';
+import { createScheduler, type Scheduler } from '../core/practice/scheduler';
 import type { Logger } from '../core/util/logger';
-import { exportProgressCommand, importProgressCommand, mockInterviewCommand, practiceCommand, resetTopicProgressCommand } from './commandIds';
+import { commands } from './commandIds';
 import { Disposable } from './disposable';
-import { practiceSchedulerModule } from './lazyModules';
 import type { LoadedNote, NoteLibrary } from './noteLibrary';
 import type { ProgressStore } from './practiceProgress';
 import { cardId, PracticeView, type PracticeCard } from './practiceView';
 import { askWarning, showError, showInformation } from './notify';
+import { settings } from './settings';
+import type { ExtensionServices } from './services';
 
-export const desiredRetentionSetting = 'interviewNotes.practice.desiredRetention';
-export const secondsPerQuestionSetting = 'interviewNotes.mockInterview.secondsPerQuestion';
-export const questionCountSetting = 'interviewNotes.mockInterview.questionCount';
 /** New questions per practice session, so a first session is not two hundred cards long. */
 export const newQuestionsPerSession = 20;
 
@@ -63,28 +61,30 @@ export class Practice extends Disposable {
       }),
     );
     this.statusBar.name = vscode.l10n.t('Interview Notes: Due Questions');
-    this.statusBar.command = { command: practiceCommand, title: vscode.l10n.t('Practice Questions'), arguments: [{ due: true } satisfies PracticeArguments] };
+    this.statusBar.command = { command: commands.practice, title: vscode.l10n.t('Practice Questions'), arguments: [{ due: true } satisfies PracticeArguments] };
     this.register({ dispose: () => clearTimeout(this.dueTimer) });
     this.register(store.onDidChange(() => this.refreshStatusBar()));
     this.register(library.onDidChange(() => this.refreshStatusBar()));
     this.register(vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(desiredRetentionSetting)) {
+      if (event.affectsConfiguration(settings.desiredRetention)) {
         this.scheduler = undefined;
       }
     }));
     // Settings Sync may have brought progress from another machine while the window was away.
     this.register(vscode.window.onDidChangeWindowState((state) => state.focused && store.reload()));
-    void this.refreshStatusBar();
+    this.registerCommands();
+    // The due count needs every note read: that waits until the window has settled.
+    const startup = setTimeout(() => void this.refreshStatusBar(), 2000);
+    this.register({ dispose: () => clearTimeout(startup) });
   }
 
-  /** What each practice command runs; features.ts registers them and creates this on first use. */
-  static readonly commands: Readonly<Record<string, (practice: Practice, argument?: never) => unknown>> = {
-    [practiceCommand]: (practice, options?: PracticeArguments) => practice.practice(options),
-    [mockInterviewCommand]: (practice, options?: MockInterviewArguments) => practice.mockInterview(options),
-    [exportProgressCommand]: (practice, target?: vscode.Uri) => practice.exportProgress(target),
-    [importProgressCommand]: (practice, source?: vscode.Uri) => practice.importProgress(source),
-    [resetTopicProgressCommand]: (practice, topic?: unknown) => practice.confirmAndResetTopic(topic),
-  };
+  private registerCommands(): void {
+    this.register(vscode.commands.registerCommand(commands.practice, (options?: PracticeArguments) => this.practice(options)));
+    this.register(vscode.commands.registerCommand(commands.mockInterview, (options?: MockInterviewArguments) => this.mockInterview(options)));
+    this.register(vscode.commands.registerCommand(commands.exportProgress, (target?: vscode.Uri) => this.exportProgress(target)));
+    this.register(vscode.commands.registerCommand(commands.importProgress, (source?: vscode.Uri) => this.importProgress(source)));
+    this.register(vscode.commands.registerCommand(commands.resetTopicProgress, (topic?: unknown) => this.confirmAndResetTopic(topic)));
+  }
 
   /** The status bar item's text and whether it shows, for the tests. */
   get statusBarState(): { readonly text: string; readonly visible: boolean; readonly due: number; readonly command: vscode.Command | undefined } {
@@ -101,8 +101,8 @@ export class Practice extends Disposable {
   private dueTotal = 0;
 
   private currentScheduler(): Scheduler {
-    const retention = vscode.workspace.getConfiguration().get<number>(desiredRetentionSetting, 0.9);
-    this.scheduler ??= practiceSchedulerModule().createScheduler({ desiredRetention: retention, now: this.dependencies.store.now });
+    const retention = vscode.workspace.getConfiguration().get<number>(settings.desiredRetention, 0.9);
+    this.scheduler ??= createScheduler({ desiredRetention: retention, now: this.dependencies.store.now });
     return this.scheduler;
   }
 
@@ -183,8 +183,8 @@ export class Practice extends Disposable {
       chosen = picked;
     }
     const settings = vscode.workspace.getConfiguration();
-    const count = options?.count ?? settings.get<number>(questionCountSetting, 5);
-    const seconds = settings.get<number>(secondsPerQuestionSetting, 180);
+    const count = options?.count ?? settings.get<number>(settings.questionCount, 5);
+    const seconds = settings.get<number>(settings.secondsPerQuestion, 180);
     const cards = pickQuestions(chosen.flatMap((loaded) => questionsOf(loaded.note).map((section): PracticeCard => ({ loaded, section }))), count, random);
     if (cards.length === 0) {
       void showInformation(vscode.l10n.t('These topics have no questions.'));
@@ -330,4 +330,8 @@ export class Practice extends Disposable {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     return folder && fileName ? vscode.Uri.joinPath(folder, fileName) : folder;
   }
+}
+
+export function registerPractice({ context, library, progress, logger, reader }: ExtensionServices): Practice {
+  return new Practice({ extensionUri: context.extensionUri, library, store: progress, logger, openLink: (href) => reader.openLink(href) });
 }

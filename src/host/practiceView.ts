@@ -12,7 +12,7 @@ import type { NoteRenderer } from '../core/render/noteRenderer';
 import type { Logger } from '../core/util/logger';
 import { practiceViewType } from './commandIds';
 import { Disposable } from './disposable';
-import { noteRendererModule } from './lazyModules';
+import { textEngine } from './textEngine';
 import type { LoadedNote } from './noteLibrary';
 import type { ProgressStore } from './practiceProgress';
 import { questionStateLabel } from './questionStates';
@@ -245,7 +245,7 @@ export class PracticeView extends Disposable {
     const { store } = this.dependencies;
     const note = card.loaded.note;
     const answer = answerMarkdown(note, card.section.id);
-    this.renderer ??= noteRendererModule().createNoteRenderer();
+    this.renderer ??= textEngine().createNoteRenderer();
     const state = store.stateOf(questionId);
     const now = store.now();
     const preview = session.kind === 'practice' ? this.dependencies.scheduler().preview(store.record(questionId)) : undefined;
@@ -269,7 +269,7 @@ export class PracticeView extends Disposable {
 
   private async showDone(panel: vscode.WebviewPanel, session: Session): Promise<void> {
     this.shown = undefined;
-    this.renderer ??= noteRendererModule().createNoteRenderer();
+    this.renderer ??= textEngine().createNoteRenderer();
     if (session.kind === 'practice') {
       const reviewed = session.queue.reviewedCount;
       const text = reviewed > 0 ? vscode.l10n.t('Done: {0} reviews. Come back when more questions are due.', reviewed) : vscode.l10n.t('Nothing to practice here right now.');

@@ -3,7 +3,7 @@ import { isNoteLanguage, type NoteLanguage } from '../core/notes/note';
 import { createNonce, escapeHtml, readerChrome, readerDocument } from '../core/render/readerDocument';
 import { parseReaderMessage, type ReaderMessage } from '../core/render/readerMessages';
 import type { NoteRenderer } from '../core/render/noteRenderer';
-import { noteRendererModule } from './lazyModules';
+import { textEngine } from './textEngine';
 import type { Logger } from '../core/util/logger';
 import { readerViewType } from './commandIds';
 import { Disposable } from './disposable';
@@ -11,6 +11,9 @@ import type { LoadedNote, NoteLibrary } from './noteLibrary';
 import type { EditorTracker } from './editorTracker';
 import { questionStateLabel, type QuestionStates } from './questionStates';
 import { showWarning } from './notify';
+import { settings } from './settings';
+import { commands } from './commandIds';
+import type { ExtensionServices } from './services';
 
 export interface ReaderLocation {
   readonly noteId: string;
@@ -198,21 +201,21 @@ export class Reader extends Disposable {
 
   /** The state and strings the webview script reads from its data attribute. */
   private readerData(position: { noteId: string; language: NoteLanguage; sectionId?: string; scrollY?: number; keepScroll: boolean; highlight: readonly string[] }): unknown {
-    const settings = vscode.workspace.getConfiguration();
+    const configuration = vscode.workspace.getConfiguration();
     return {
       ...position,
-      hideAnswers: settings.get<boolean>('interviewNotes.reader.hideAnswers', false),
+      hideAnswers: configuration.get<boolean>(settings.hideAnswers, false),
       fonts: {
-        family: settings.get<string>('markdown.preview.fontFamily', ''),
-        size: settings.get<number>('markdown.preview.fontSize', 14),
-        lineHeight: settings.get<number>('markdown.preview.lineHeight', 1.6),
+        family: configuration.get<string>('markdown.preview.fontFamily', ''),
+        size: configuration.get<number>('markdown.preview.fontSize', 14),
+        lineHeight: configuration.get<number>('markdown.preview.lineHeight', 1.6),
       },
       strings: { copy: vscode.l10n.t('Copy'), insert: vscode.l10n.t('Insert at Cursor'), copied: vscode.l10n.t('Copied'), showAnswer: vscode.l10n.t('Show answer'), hideAnswer: vscode.l10n.t('Hide answer') },
     };
   }
 
   private async render(panel: vscode.WebviewPanel, loaded: LoadedNote, position: { sectionId?: string; scrollY?: number; keepScroll?: boolean; highlight?: readonly string[] }): Promise<void> {
-    this.renderer ??= noteRendererModule().createNoteRenderer();
+    this.renderer ??= textEngine().createNoteRenderer();
     const { note } = loaded;
     const webview = panel.webview;
     const media = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.dependencies.extensionUri, ...path)).toString();
@@ -310,7 +313,7 @@ export class Reader extends Disposable {
 
   /** The one place that decides what a link in a note may do. */
   async openLink(href: string): Promise<'external' | 'note' | 'snippet' | 'refused'> {
-    const link = noteRendererModule().classifyLink(href);
+    const link = textEngine().classifyLink(href);
     switch (link.kind) {
       case 'external':
         await (this.dependencies.openExternal ?? vscode.env.openExternal)(vscode.Uri.parse(link.url, true));
@@ -334,4 +337,17 @@ export class Reader extends Disposable {
         return 'refused';
     }
   }
+}
+
+/** "Open Note", and the reader panel brought back after a window reload. */
+export function registerReader({ reader }: ExtensionServices): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(commands.openNote, (noteId: unknown, sectionId: unknown, sourceId: unknown) => {
+      if (typeof noteId !== 'string') {
+        return vscode.commands.executeCommand(commands.search);
+      }
+      return reader.show({ noteId, sectionId: typeof sectionId === 'string' ? sectionId : undefined, sourceId: typeof sourceId === 'string' ? sourceId : undefined });
+    }),
+    vscode.window.registerWebviewPanelSerializer(readerViewType, { deserializeWebviewPanel: (panel, state: ReaderState | undefined) => reader.restore(panel, state) }),
+  );
 }

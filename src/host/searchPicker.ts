@@ -5,6 +5,8 @@ import { parseQuery } from '../core/search/query';
 import type { NoteLibrary } from './noteLibrary';
 import type { Reader } from './reader';
 import type { SnippetLibrary } from './snippetLibrary';
+import { commands } from './commandIds';
+import type { ExtensionServices } from './services';
 
 type PickerItem = vscode.QuickPickItem & { readonly hit?: SearchHit; readonly snippet?: Snippet; readonly recent?: string };
 
@@ -156,4 +158,20 @@ async function rememberSearch(state: vscode.Memento, query: string): Promise<voi
   }
   const recent = state.get<string[]>(recentSearchesKey, []).filter((existing) => existing !== trimmed);
   await state.update(recentSearchesKey, [trimmed, ...recent].slice(0, maxRecentSearches));
+}
+
+/** "Search Notes" and "Search Notes and Snippets" from the palette. */
+export function registerSearch({ context, library, reader, snippets, editors }: ExtensionServices): vscode.Disposable {
+  const dependencies: SearchPickerDependencies = {
+    library,
+    reader,
+    snippets,
+    state: context.globalState,
+    insertSnippet: (snippet) => editors.insertSnippet(new vscode.SnippetString(snippet.body)),
+  };
+  const query = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(commands.search, (value: unknown) => showSearchPicker(dependencies, { query: query(value) })),
+    vscode.commands.registerCommand(commands.searchSnippets, (value: unknown) => showSearchPicker(dependencies, { query: query(value), includeSnippets: true })),
+  );
 }

@@ -1,19 +1,25 @@
 import * as vscode from 'vscode';
 import type { Snippet } from '../core/snippets/snippet';
 import { expandSnippetBody } from '../core/snippets/snippetBody';
-import { openNoteCommand } from './commandIds';
+import { isKubernetesManifest } from '../core/snippets/manifestDetection';
+import { commands } from './commandIds';
 import type { SnippetLibrary } from './snippetLibrary';
 import { showInformation } from './notify';
+import type { ExtensionServices } from './services';
 
 /** Languages the bundled snippets are written for (the completion provider's selector). */
-export const snippetLanguages = ['dockerfile', 'nginx', 'python', 'sql', 'yaml', 'dockercompose', 'typescript', 'javascript', 'java', 'go'];
+export const snippetLanguages = ['dockerfile', 'nginx', 'python', 'sql', 'yaml', 'dockercompose', 'typescript', 'javascript', 'java', 'go', 'shellscript', 'systemd'];
 
 /** YAML files named like Compose files get the Compose snippets. */
 export const composeFilePattern = '**/{compose,docker-compose}*.{yml,yaml}';
 
+/** The snippets' language for a document: YAML files are Compose files, Kubernetes manifests, or plain YAML. */
 export function snippetLanguageOf(document: vscode.TextDocument): string {
   if (document.languageId === 'yaml' && /(^|\/)(docker-)?compose[^/]*\.ya?ml$/i.test(document.uri.path)) {
     return 'dockercompose';
+  }
+  if (document.languageId === 'yaml' && isKubernetesManifest(document.uri.path, document.getText())) {
+    return 'kubernetes';
   }
   return document.languageId;
 }
@@ -105,8 +111,8 @@ export function snippetDocumentation(snippet: Snippet, noteExcerpt?: string): vs
   markdown.appendCodeblock(expandSnippetBody(snippet.body), snippet.languages[0]);
   if (snippet.note) {
     const args = encodeURIComponent(JSON.stringify([snippet.note.noteId, snippet.note.sectionId]));
-    markdown.appendMarkdown(`\n[${vscode.l10n.t('Open note')}](command:${openNoteCommand}?${args})`);
-    markdown.isTrusted = { enabledCommands: [openNoteCommand] };
+    markdown.appendMarkdown(`\n[${vscode.l10n.t('Open note')}](command:${commands.openNote}?${args})`);
+    markdown.isTrusted = { enabledCommands: [commands.openNote] };
   }
   return markdown;
 }
@@ -137,4 +143,20 @@ export async function pickAndInsertSnippet(library: SnippetLibrary, insert: (sni
   }
   const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Pick a snippet to insert'), matchOnDescription: true, matchOnDetail: true });
   return picked?.snippet ? insert(new vscode.SnippetString(picked.snippet.body)) : false;
+}
+
+/** Snippet completions in the languages they are written for, and "Insert Snippet...". */
+export function registerSnippets({ library, snippets, editors }: ExtensionServices): vscode.Disposable {
+  const sectionExcerpt = async (noteId: string, sectionId: string | undefined) => {
+    const section = (await library.note(noteId))?.note.sections.find((candidate) => candidate.id === sectionId);
+    const text = section?.text.replace(/\s+/g, ' ').trim();
+    return text && text.length > 280 ? `${text.slice(0, 280)}…` : text;
+  };
+  return vscode.Disposable.from(
+    vscode.languages.registerCompletionItemProvider(completionSelector, new SnippetCompletionProvider(snippets, sectionExcerpt)),
+    vscode.commands.registerCommand(commands.insertSnippet, () => {
+      const editor = editors.editor;
+      return pickAndInsertSnippet(snippets, (snippet) => editors.insertSnippet(snippet), editor ? snippetLanguageOf(editor.document) : undefined);
+    }),
+  );
 }

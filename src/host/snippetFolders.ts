@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { settingFolders } from './settingFolders';
+import { settings } from './settings';
 
-export const snippetFoldersSetting = 'interviewNotes.snippetFolders';
 
 /** A folder of snippet files. One the user named in the setting must exist, or they are told. */
 export interface SnippetFolder {
@@ -18,5 +18,5 @@ export interface SnippetFolder {
 export function userSnippetFolders(): SnippetFolder[] {
   const workspaceFolders = vscode.workspace.isTrusted ? (vscode.workspace.workspaceFolders ?? []) : [];
   const folders: SnippetFolder[] = workspaceFolders.map((folder) => ({ uri: vscode.Uri.joinPath(folder.uri, '.interview-notes', 'snippets'), fromSetting: false }));
-  return [...folders, ...settingFolders(snippetFoldersSetting).map((folder) => ({ uri: folder.uri, fromSetting: true }))];
+  return [...folders, ...settingFolders(settings.snippetFolders).map((folder) => ({ uri: folder.uri, fromSetting: true }))];
 }

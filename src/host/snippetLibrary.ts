@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { Snippet, SnippetProblem } from '../core/snippets/snippet';
-import { snippetParserModule } from './lazyModules';
+import { maxSnippetFileBytes, parseSnippetFile, type Snippet, type SnippetProblem } from '../core/snippets/snippet';
 import type { Logger } from '../core/util/logger';
 import { Disposable } from './disposable';
-import { snippetFoldersSetting, type SnippetFolder } from './snippetFolders';
+import { type SnippetFolder } from './snippetFolders';
+import { settings } from './settings';
 
 /** The snippets from `snippets/*.json`, read once on first use and kept in memory. */
 export class SnippetLibrary extends Disposable {
@@ -82,7 +82,7 @@ export class SnippetLibrary extends Disposable {
         // The default folders are optional; a folder the user named in the setting is not.
         if (fromSetting) {
           const reason = error instanceof vscode.FileSystemError && error.code === 'FileNotFound' ? vscode.l10n.t('the folder does not exist') : error instanceof Error ? error.message : String(error);
-          problems.push({ file: folder.toString(true), line: 0, message: vscode.l10n.t('{0} (from the setting {1})', reason, snippetFoldersSetting) });
+          problems.push({ file: folder.toString(true), line: 0, message: vscode.l10n.t('{0} (from the setting {1})', reason, settings.snippetFolders) });
         }
         continue;
       }
@@ -92,7 +92,6 @@ export class SnippetLibrary extends Disposable {
         }
         const uri = vscode.Uri.joinPath(folder, name);
         try {
-          const { maxSnippetFileBytes, parseSnippetFile } = snippetParserModule();
           const stat = await vscode.workspace.fs.stat(uri);
           if (stat.size > maxSnippetFileBytes) {
             problems.push({ file: uri.toString(true), line: 0, message: vscode.l10n.t('the file is larger than {0} MB, so it was not read', maxSnippetFileBytes / 1024 / 1024) });

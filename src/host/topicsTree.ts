@@ -4,7 +4,7 @@ import { Disposable } from './disposable';
 import { describeUri } from './uris';
 import type { LoadedNote, NoteFileProblem, NoteLibrary, NoteSourceGroup } from './noteLibrary';
 import type { NoteSource } from './noteSources';
-import { openNoteCommand } from './commandIds';
+import { commands } from './commandIds';
 import { questionStateLabel, type QuestionStates } from './questionStates';
 import { plainUiText } from '../core/text/untrustedText';
 
@@ -129,7 +129,7 @@ export class TopicsTreeProvider extends Disposable implements vscode.TreeDataPro
       const due = this.questionStates ? questions.filter((question) => this.questionStates?.stateOf(`${node.note.id}#${question.id}`) === 'due').length : 0;
       item.description = due > 0 ? vscode.l10n.t('{0} questions · {1} due', questions.length, due) : this.questionCountLabel(questions.length);
       item.contextValue = 'topic';
-      item.command = { command: openNoteCommand, title: this.openNoteTitle, arguments: [node.note.id] };
+      item.command = { command: commands.openNote, title: this.openNoteTitle, arguments: [node.note.id] };
       return node.loaded ? withSource(item, node.loaded, node.shadowed ?? false) : item;
     }
     const { note, section } = node;
@@ -143,7 +143,7 @@ export class TopicsTreeProvider extends Disposable implements vscode.TreeDataPro
       item.description = questionStateLabel(state);
       item.iconPath = new vscode.ThemeIcon(questionStateIcons[state]);
     }
-    item.command = { command: openNoteCommand, title: this.openNoteTitle, arguments: [note.id, section.id] };
+    item.command = { command: commands.openNote, title: this.openNoteTitle, arguments: [note.id, section.id] };
     return item;
   }
 
@@ -232,7 +232,7 @@ function withSource(item: vscode.TreeItem, loaded: LoadedNote, shadowed: boolean
     item.description = vscode.l10n.t('customized');
     item.tooltip = vscode.l10n.t('Your copy of this note is shown instead. This is the original.');
     item.contextValue = loaded.source.isBundled ? 'customizedTopic' : 'userTopic';
-    item.command = { command: openNoteCommand, title: vscode.l10n.t('Open Note'), arguments: [loaded.note.id, undefined, loaded.source.id] };
+    item.command = { command: commands.openNote, title: vscode.l10n.t('Open Note'), arguments: [loaded.note.id, undefined, loaded.source.id] };
   }
   return item;
 }

@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
 import { Disposable } from './disposable';
-import { languageSetting } from './noteLanguage';
 import type { NoteLibrary } from './noteLibrary';
 import type { Reader } from './reader';
-import { isNoteNode, type TopicsTreeNode, type TopicsTreeProvider } from './topicsTree';
+import { commands, topicsViewId } from './commandIds';
+import type { QuestionStates } from './questionStates';
+import type { ExtensionServices } from './services';
+import { isNoteNode, TopicsTreeProvider, type TopicsTreeNode } from './topicsTree';
+import { settings } from './settings';
 
 /** Where a tree command acts: the item it was invoked on, or else the reader's current place. */
 function placeOf(node: TopicsTreeNode | undefined, reader: Reader): { noteId: string; sectionId?: string } | undefined {
@@ -13,41 +16,28 @@ function placeOf(node: TopicsTreeNode | undefined, reader: Reader): { noteId: st
   return reader.location;
 }
 
-/** The sidebar's title and item commands: filter, language, open to the side, source, link, reveal. */
-export class TreeCommands extends Disposable {
-  private reader(): Reader {
-    return this.readerOf();
-  }
+/** The Topics view: its tree, and its title and item commands (filter, language, open to the side, source, link, reveal). */
+export class TopicsView extends Disposable {
+  readonly tree: TopicsTreeProvider;
+  readonly treeView: vscode.TreeView<TopicsTreeNode>;
 
-  private get tree(): TopicsTreeProvider {
-    return this.treeOf();
-  }
-
-  private get treeView(): vscode.TreeView<TopicsTreeNode> {
-    return this.treeViewOf();
-  }
-
-  private get library(): NoteLibrary {
-    return this.libraryOf();
-  }
-
-  /** Each part is made on first use (a command may run before the sidebar is shown). */
   constructor(
-    private readonly treeOf: () => TopicsTreeProvider,
-    private readonly treeViewOf: () => vscode.TreeView<TopicsTreeNode>,
-    private readonly libraryOf: () => NoteLibrary,
-    private readonly readerOf: () => Reader,
+    private readonly library: NoteLibrary,
+    private readonly reader: Reader,
+    questionStates: QuestionStates,
   ) {
     super();
+    this.tree = this.register(new TopicsTreeProvider(library, questionStates));
+    this.treeView = this.register(vscode.window.createTreeView(topicsViewId, { treeDataProvider: this.tree, showCollapseAll: true }));
     const command = (id: string, run: (node?: TopicsTreeNode) => unknown) => this.register(vscode.commands.registerCommand(id, run));
-    this.register(vscode.commands.registerCommand('interviewNotes.filterByTag', (tag: unknown) => this.filterByTag(typeof tag === 'string' ? tag : undefined)));
-    command('interviewNotes.clearFilter', () => this.setFilter(undefined));
-    command('interviewNotes.switchLanguage', () => this.switchLanguage());
-    command('interviewNotes.openItem', (node) => this.open(node, vscode.ViewColumn.Active));
-    command('interviewNotes.openToSide', (node) => this.open(node, vscode.ViewColumn.Beside));
-    command('interviewNotes.openSource', (node) => this.openSource(node));
-    command('interviewNotes.copyLink', (node) => this.copyLink(node));
-    command('interviewNotes.revealInSidebar', () => this.revealInSidebar());
+    this.register(vscode.commands.registerCommand(commands.filterByTag, (tag: unknown) => this.filterByTag(typeof tag === 'string' ? tag : undefined)));
+    command(commands.clearFilter, () => this.setFilter(undefined));
+    command(commands.switchLanguage, () => this.switchLanguage());
+    command(commands.openItem, (node) => this.open(node, vscode.ViewColumn.Active));
+    command(commands.openToSide, (node) => this.open(node, vscode.ViewColumn.Beside));
+    command(commands.openSource, (node) => this.openSource(node));
+    command(commands.copyLink, (node) => this.copyLink(node));
+    command(commands.revealInSidebar, () => this.revealInSidebar());
   }
 
   async filterByTag(tag?: string): Promise<string | undefined> {
@@ -65,7 +55,7 @@ export class TreeCommands extends Disposable {
   }
 
   private async switchLanguage(): Promise<void> {
-    const current = vscode.workspace.getConfiguration().get<string>(languageSetting, 'auto');
+    const current = vscode.workspace.getConfiguration().get<string>(settings.language, 'auto');
     const choices = [
       { label: vscode.l10n.t('Follow VS Code'), value: 'auto' },
       { label: 'English', value: 'en' },
@@ -73,21 +63,21 @@ export class TreeCommands extends Disposable {
     ].map((choice) => ({ ...choice, description: choice.value === current ? vscode.l10n.t('current') : undefined }));
     const picked = await vscode.window.showQuickPick(choices, { placeHolder: vscode.l10n.t('Language of the notes') });
     if (picked) {
-      await vscode.workspace.getConfiguration().update(languageSetting, picked.value, vscode.ConfigurationTarget.Global);
+      await vscode.workspace.getConfiguration().update(settings.language, picked.value, vscode.ConfigurationTarget.Global);
     }
   }
 
   private async open(node: TopicsTreeNode | undefined, viewColumn: vscode.ViewColumn): Promise<void> {
-    const place = placeOf(node, this.reader());
+    const place = placeOf(node, this.reader);
     if (place) {
-      await this.reader().show(place, { viewColumn });
+      await this.reader.show(place, { viewColumn });
     }
   }
 
   /** Opens the note's Markdown file at the heading. */
   private async openSource(node: TopicsTreeNode | undefined): Promise<vscode.TextEditor | undefined> {
-    const place = placeOf(node, this.reader());
-    const location = this.reader().location;
+    const place = placeOf(node, this.reader);
+    const location = this.reader.location;
     const loaded = place && (await this.library.note(place.noteId, location?.noteId === place.noteId ? location.language : undefined));
     if (!loaded || !place) {
       return undefined;
@@ -99,7 +89,7 @@ export class TreeCommands extends Disposable {
 
   /** Copies a link that works inside notes: `redis.md#cache-penetration`. */
   private async copyLink(node: TopicsTreeNode | undefined): Promise<string | undefined> {
-    const place = placeOf(node, this.reader());
+    const place = placeOf(node, this.reader);
     if (!place) {
       return undefined;
     }
@@ -111,7 +101,7 @@ export class TreeCommands extends Disposable {
 
   /** Selects the reader's current section in the sidebar. */
   private async revealInSidebar(): Promise<TopicsTreeNode | undefined> {
-    const location = this.reader().location;
+    const location = this.reader.location;
     const loaded = location && (await this.library.note(location.noteId, location.language));
     if (!loaded || !location) {
       return undefined;
@@ -123,4 +113,8 @@ export class TreeCommands extends Disposable {
     await this.treeView.reveal(node, { select: true, focus: true, expand: true });
     return node;
   }
+}
+
+export function registerTopicsTree({ library, reader, progress }: ExtensionServices): TopicsView {
+  return new TopicsView(library, reader, progress);
 }

@@ -5,13 +5,14 @@ import { freeNoteId, noteIdFromTitle, noteTemplate, userNoteFileName } from '../
 import { Disposable } from './disposable';
 import { preferredNoteLanguage } from './noteLanguage';
 import type { NoteLibrary } from './noteLibrary';
-import { notesFoldersSetting, settingNoteSources, workspaceNoteSources } from './noteSources';
+import { settingNoteSources, workspaceNoteSources } from './noteSources';
 import type { Reader } from './reader';
 import { isNoteNode, type TopicsTreeNode } from './topicsTree';
 
-export { customizeNoteCommand, editNoteCommand, newNoteCommand } from './commandIds';
-import { customizeNoteCommand, editNoteCommand, newNoteCommand } from './commandIds';
+import { commands } from './commandIds';
 import { showError, showInformation } from './notify';
+import { settings } from './settings';
+import type { ExtensionServices } from './services';
 
 /** What scripts and tests may pass instead of answering the prompts. */
 interface NewNoteArguments {
@@ -32,14 +33,11 @@ export class UserNoteCommands extends Disposable {
     private readonly reader: Reader,
   ) {
     super();
+    this.register(vscode.commands.registerCommand(commands.newNote, (args?: NewNoteArguments) => this.newNote(args)));
+    this.register(vscode.commands.registerCommand(commands.customizeNote, (target?: TopicsTreeNode | CustomizeArguments) => this.customize(target)));
+    this.register(vscode.commands.registerCommand(commands.editNote, (node?: TopicsTreeNode) => this.edit(node)));
   }
 
-  /** What each command runs; features.ts registers them and creates this on first use. */
-  static readonly commands: Readonly<Record<string, (userNotes: UserNoteCommands, argument?: never) => unknown>> = {
-    [newNoteCommand]: (userNotes, args?: NewNoteArguments) => userNotes.newNote(args),
-    [customizeNoteCommand]: (userNotes, target?: TopicsTreeNode | CustomizeArguments) => userNotes.customize(target),
-    [editNoteCommand]: (userNotes, node?: TopicsTreeNode) => userNotes.edit(node),
-  };
 
   /** Asks for a title and a folder, writes the template there and opens it. Returns the new file. */
   async newNote(args: NewNoteArguments = {}): Promise<vscode.Uri | undefined> {
@@ -153,7 +151,7 @@ export class UserNoteCommands extends Disposable {
       description: describeUri(source.root),
       folder: source.root,
     }));
-    choices.push({ label: vscode.l10n.t('Choose Folder...'), description: vscode.l10n.t('and add it to {0}', notesFoldersSetting) });
+    choices.push({ label: vscode.l10n.t('Choose Folder...'), description: vscode.l10n.t('and add it to {0}', settings.notesFolders) });
     const picked = await vscode.window.showQuickPick(choices, { placeHolder });
     if (!picked) {
       return undefined;
@@ -165,9 +163,9 @@ export class UserNoteCommands extends Disposable {
     if (chosen) {
       // Otherwise the note would be written where nothing reads it.
       const setting = vscode.workspace.getConfiguration();
-      const folders = setting.get<string[]>(notesFoldersSetting, []);
-      await setting.update(notesFoldersSetting, [...folders, chosen.scheme === 'file' ? chosen.fsPath : chosen.path], vscode.ConfigurationTarget.Global);
-      void showInformation(vscode.l10n.t('Added {0} to the setting {1}.', describeUri(chosen), notesFoldersSetting));
+      const folders = setting.get<string[]>(settings.notesFolders, []);
+      await setting.update(settings.notesFolders, [...folders, chosen.scheme === 'file' ? chosen.fsPath : chosen.path], vscode.ConfigurationTarget.Global);
+      void showInformation(vscode.l10n.t('Added {0} to the setting {1}.', describeUri(chosen), settings.notesFolders));
     }
     return chosen;
   }
@@ -187,3 +185,6 @@ function toUri(value: unknown): vscode.Uri | undefined {
   return typeof value === 'string' && value !== '' ? vscode.Uri.parse(value, true) : undefined;
 }
 
+export function registerUserNotes({ library, reader }: ExtensionServices): UserNoteCommands {
+  return new UserNoteCommands(library, reader);
+}

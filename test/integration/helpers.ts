@@ -1,6 +1,6 @@
 import { assert } from 'chai';
 import * as vscode from 'vscode';
-import type { InterviewNotesApi } from '../../src/host/features';
+import type { InterviewNotesApi } from '../../src/host/extension';
 
 export const extensionId = 'interview-notes.interview-notes';
 

@@ -2,7 +2,7 @@ import { assert } from 'chai';
 import * as vscode from 'vscode';
 import { questionsOf } from '../../src/core/notes/note';
 import { serializeProgress, type CardRecord, type ProgressData } from '../../src/core/practice/progress';
-import type { InterviewNotesApi } from '../../src/host/features';
+import type { InterviewNotesApi } from '../../src/host/extension';
 import { isNoteNode } from '../../src/host/topicsTree';
 import { closeAllEditors, extensionApi, waitFor, workspaceFile } from './helpers';
 

@@ -76,3 +76,42 @@ describe('snippet completions as typed', () => {
     assert.equal(document.getText(range), 'entrypoint-ex');
   });
 });
+
+describe('snippets and hovers of the new topics', () => {
+  before(extensionApi);
+  afterEach(closeAllEditors);
+
+  const labels = async (document: vscode.TextDocument) => {
+    const end = document.lineAt(document.lineCount - 1).range.end;
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, end);
+    return list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+  };
+
+  it('offers the Kubernetes snippets in a manifest, and not in other YAML', async () => {
+    const manifest = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'apiVersion: v1\nkind: List\nitems: []\n---\n' });
+    assert.include(await labels(manifest), 'k8s-deployment');
+    const other = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'stages: [build]\n' });
+    assert.notInclude(await labels(other), 'k8s-deployment');
+    const named = workspaceFile('deployment.yaml');
+    await vscode.workspace.fs.writeFile(named, new TextEncoder().encode(''));
+    try {
+      assert.include(await labels(await vscode.workspace.openTextDocument(named)), 'k8s-deployment', 'a file named deployment.yaml is a manifest');
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(named);
+    }
+  });
+
+  it('offers the strict-mode script in a shell script and the hardened unit in a systemd unit', async () => {
+    assert.include(await labels(await vscode.workspace.openTextDocument({ language: 'shellscript', content: '' })), 'bash-strict');
+    assert.include(await labels(await vscode.workspace.openTextDocument({ language: 'systemd', content: '' })), 'systemd-service');
+  });
+
+  it('explains a manifest key on hover, with a link to the Kubernetes note', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: web\n      livenessProbe:\n        httpGet: { path: /healthz, port: 8080 }\n' });
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(5, 10));
+    const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    assert.include(text, 'kubernetes');
+    assert.include(text, 'probes');
+  });
+});

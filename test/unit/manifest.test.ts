@@ -2,6 +2,8 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseNote } from '../../src/core/notes/noteParser';
+import { commands } from '../../src/host/commandIds';
+import { settings } from '../../src/host/settings';
 
 const root = join(__dirname, '..', '..');
 const readJson = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8')) as Record<string, unknown>;
@@ -62,5 +64,26 @@ describe('manifest', () => {
     const parsed = parseNote(example, { expectedId: 'kafka-basics', language: 'en' });
     assert.deepEqual(parsed.problems, []);
     assert.equal(parsed.note?.sections.filter((section) => section.kind === 'question').length, 1);
+  });
+});
+
+describe('the command and setting tables', () => {
+  it('commandIds.ts lists exactly the commands the manifest contributes', () => {
+    assert.deepEqual(Object.values(commands).sort(), manifest.contributes.commands.map((command) => command.command).sort());
+  });
+
+  it('settings.ts lists exactly the settings the manifest contributes', () => {
+    assert.deepEqual(Object.values(settings).sort(), Object.keys(manifest.contributes.configuration.properties).sort());
+  });
+});
+
+describe('the Node bundle', () => {
+  it('leaves markdown-it, the highlighter and the search index to the text engine bundle', () => {
+    const bundle = readFileSync(join(root, 'dist', 'node', 'extension.js'), 'utf8');
+    const engine = readFileSync(join(root, 'dist', 'node', 'textEngine.js'), 'utf8');
+    for (const part of ['node_modules/markdown-it/', 'src/core/search/invertedIndex.ts', 'src/core/render/highlight.ts']) {
+      assert.ok(engine.includes(part), `the text engine holds ${part} (esbuild's source comments; build without --production)`);
+      assert.ok(!bundle.includes(part), `dist/node/extension.js must not hold ${part}`);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { findDockerfilePitfalls, type Pitfall, type PitfallKind } from '../core/lint/dockerfilePitfalls';
-import { dockerfileInstructionSections, nginxDirectiveSections, wordAt } from '../core/lint/keywordSections';
+import { findDockerfilePitfalls, type Pitfall, type PitfallKind } from '../core/codingAids/dockerfilePitfalls';
+import { dockerfileInstructionSections, nginxDirectiveSections, wordAt } from '../core/codingAids/keywordSections';
 import { commands } from './commandIds';
 import { Disposable } from './disposable';
 import type { NoteLibrary } from './noteLibrary';
@@ -8,6 +8,7 @@ import { escapeMarkdown } from '../core/text/untrustedText';
 import { isKubernetesManifest, kubernetesKeySections } from '../core/snippets/manifestDetection';
 import { settings } from './settings';
 import type { ExtensionServices } from './services';
+import { excerpt } from '../core/text/excerpt';
 
 const pitfallSettings: Record<PitfallKind, string> = {
   'shell-form': settings.shellFormDiagnostics,
@@ -61,7 +62,7 @@ export class CodingAids extends Disposable implements vscode.HoverProvider, vsco
     }
     const markdown = new vscode.MarkdownString(undefined, true);
     markdown.appendMarkdown(`**${escapeMarkdown(section.title)}** · ${escapeMarkdown(loaded.note.title)}\n\n`);
-    markdown.appendText(excerpt(section.text));
+    markdown.appendText(excerpt(section.text, 420));
     const args = encodeURIComponent(JSON.stringify([noteId, sectionId]));
     markdown.appendMarkdown(`\n\n[$(book) ${vscode.l10n.t('Open in the reader')}](command:${commands.openNote}?${args})`);
     markdown.isTrusted = { enabledCommands: [commands.openNote] };
@@ -112,10 +113,6 @@ export class CodingAids extends Disposable implements vscode.HoverProvider, vsco
   }
 }
 
-function excerpt(text: string, length = 420): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > length ? `${flat.slice(0, length)}…` : flat;
-}
 
 export function registerCodingAids({ library }: ExtensionServices): CodingAids {
   return new CodingAids(library);

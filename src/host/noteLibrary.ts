@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Note, NoteLanguage, NoteProblem } from '../core/notes/note';
 import type { NoteSearchIndex } from '../core/search/searchIndex';
 import { textEngine } from './textEngine';
+import { noteKey, oneNotePerTopic, sortTopics, winnerOf } from '../core/notes/noteSnapshot';
 import type { Logger } from '../core/util/logger';
 import { Disposable } from './disposable';
 import { exists } from './uris';
@@ -184,7 +185,7 @@ export class NoteLibrary extends Disposable {
       const kept = snapshot.problems.filter((problem) => !sameFile(problem.uri, uri));
       snapshot.problems.splice(0, snapshot.problems.length, ...kept, ...found);
       newProblems.push(...found);
-      const key = `${file.language}:${file.noteId}`;
+      const key = noteKey(file.language, file.noteId);
       const ofSource = snapshot.bySource.get(source.id);
       const previous = ofSource?.get(key);
       if (result.loaded) {
@@ -194,7 +195,7 @@ export class NoteLibrary extends Disposable {
       } else {
         return; // another file of this source still holds the note
       }
-      const winner = winnerFor(snapshot, key);
+      const winner = winnerOf(snapshot.sources.map((source) => source.id), snapshot.bySource, key);
       index?.removeNote(file.noteId, file.language);
       if (winner) {
         snapshot.notes.set(key, winner);
@@ -221,7 +222,7 @@ export class NoteLibrary extends Disposable {
     const snapshot = await this.load();
     let topics = snapshot.topics.get(language);
     if (!topics) {
-      topics = sortedTopics(pickLanguage(snapshot.notes.values(), language));
+      topics = sortTopics(oneNotePerTopic(snapshot.notes.values(), language));
       snapshot.topics.set(language, topics);
     }
     return [...topics];
@@ -233,8 +234,8 @@ export class NoteLibrary extends Disposable {
     let groups = snapshot.groups.get(language);
     if (!groups) {
       groups = snapshot.sources.map((source) => {
-        const own = sortedTopics(pickLanguage(snapshot.bySource.get(source.id)?.values() ?? [], language));
-        const shown = (loaded: LoadedNote) => snapshot.notes.get(`${loaded.note.language}:${loaded.note.id}`)?.source.id === source.id;
+        const own = sortTopics(oneNotePerTopic(snapshot.bySource.get(source.id)?.values() ?? [], language));
+        const shown = (loaded: LoadedNote) => snapshot.notes.get(noteKey(loaded.note.language, loaded.note.id))?.source.id === source.id;
         return {
           source,
           topics: own.map((loaded) => ({ loaded, shadowed: !shown(loaded) })),
@@ -256,7 +257,7 @@ export class NoteLibrary extends Disposable {
     if (!notes) {
       return undefined;
     }
-    return notes.get(`${language}:${noteId}`) ?? [...notes.values()].find((loaded) => loaded.note.id === noteId);
+    return notes.get(noteKey(language, noteId)) ?? [...notes.values()].find((loaded) => loaded.note.id === noteId);
   }
 
   /** Every language's file of a note in one source. */
@@ -325,7 +326,7 @@ export class NoteLibrary extends Disposable {
         for (const result of results) {
           snapshot.problems.push(...result.problems);
           if (result.loaded) {
-            const key = `${result.loaded.note.language}:${result.loaded.note.id}`;
+            const key = noteKey(result.loaded.note.language, result.loaded.note.id);
             ofSource.set(key, result.loaded);
             snapshot.notes.set(key, result.loaded); // later sources come later: they win
           }
@@ -393,32 +394,6 @@ function decodeNote(bytes: Uint8Array): { text: string; decodingProblem?: string
   } catch {
     return { text: new TextDecoder('utf-8').decode(bytes), decodingProblem: vscode.l10n.t('contains bytes that are not UTF-8: they are shown as �') };
   }
-}
-
-/** The note of the last source that has one for this `lang:id`. */
-function winnerFor(snapshot: Snapshot, key: string): LoadedNote | undefined {
-  for (let position = snapshot.sources.length - 1; position >= 0; position--) {
-    const loaded = snapshot.bySource.get(snapshot.sources[position].id)?.get(key);
-    if (loaded) {
-      return loaded;
-    }
-  }
-  return undefined;
-}
-
-function pickLanguage(notes: Iterable<LoadedNote>, language: NoteLanguage): LoadedNote[] {
-  const byId = new Map<string, LoadedNote>();
-  for (const loaded of notes) {
-    const existing = byId.get(loaded.note.id);
-    if (!existing || (existing.note.language !== language && loaded.note.language === language)) {
-      byId.set(loaded.note.id, loaded);
-    }
-  }
-  return [...byId.values()];
-}
-
-function sortedTopics(topics: LoadedNote[]): LoadedNote[] {
-  return topics.sort((a, b) => a.note.order - b.note.order || a.note.title.localeCompare(b.note.title));
 }
 
 /** Watchers and directory listings may spell the same remote URI differently; the path is what counts. */

@@ -14,6 +14,7 @@ import { showWarning } from './notify';
 import { settings } from './settings';
 import { commands } from './commandIds';
 import type { ExtensionServices } from './services';
+import { questionIdOf } from '../core/practice/progress';
 
 export interface ReaderLocation {
   readonly noteId: string;
@@ -301,7 +302,7 @@ export class Reader extends Disposable {
     const badges = (loaded?.note.sections ?? [])
       .filter((section) => section.kind === 'question')
       .map((section) => {
-        const state = states.stateOf(`${current.noteId}#${section.id}`);
+        const state = states.stateOf(questionIdOf(current.noteId, section.id));
         return { sectionId: section.id, state, label: questionStateLabel(state) };
       });
     this.lastQuestionStates = badges;

@@ -6,6 +6,7 @@ import { commands } from './commandIds';
 import type { SnippetLibrary } from './snippetLibrary';
 import { showInformation } from './notify';
 import type { ExtensionServices } from './services';
+import { excerpt } from '../core/text/excerpt';
 
 /** Languages the bundled snippets are written for (the completion provider's selector). */
 export const snippetLanguages = ['dockerfile', 'nginx', 'python', 'sql', 'yaml', 'dockercompose', 'typescript', 'javascript', 'java', 'go', 'shellscript', 'systemd'];
@@ -149,8 +150,7 @@ export async function pickAndInsertSnippet(library: SnippetLibrary, insert: (sni
 export function registerSnippets({ library, snippets, editors }: ExtensionServices): vscode.Disposable {
   const sectionExcerpt = async (noteId: string, sectionId: string | undefined) => {
     const section = (await library.note(noteId))?.note.sections.find((candidate) => candidate.id === sectionId);
-    const text = section?.text.replace(/\s+/g, ' ').trim();
-    return text && text.length > 280 ? `${text.slice(0, 280)}…` : text;
+    return section && excerpt(section.text, 280);
   };
   return vscode.Disposable.from(
     vscode.languages.registerCompletionItemProvider(completionSelector, new SnippetCompletionProvider(snippets, sectionExcerpt)),

@@ -7,6 +7,8 @@ import type { NoteSource } from './noteSources';
 import { commands } from './commandIds';
 import { questionStateLabel, type QuestionStates } from './questionStates';
 import { plainUiText } from '../core/text/untrustedText';
+import { questionIdOf } from '../core/practice/progress';
+import { excerpt } from '../core/text/excerpt';
 
 export type TopicsTreeNode =
   | {
@@ -126,7 +128,7 @@ export class TopicsTreeProvider extends Disposable implements vscode.TreeDataPro
       item.id = `topic:${node.note.id}`;
       item.iconPath = new vscode.ThemeIcon(node.note.icon);
       const questions = questionsOf(node.note);
-      const due = this.questionStates ? questions.filter((question) => this.questionStates?.stateOf(`${node.note.id}#${question.id}`) === 'due').length : 0;
+      const due = this.questionStates ? questions.filter((question) => this.questionStates?.stateOf(questionIdOf(node.note.id, question.id)) === 'due').length : 0;
       item.description = due > 0 ? vscode.l10n.t('{0} questions · {1} due', questions.length, due) : this.questionCountLabel(questions.length);
       item.contextValue = 'topic';
       item.command = { command: commands.openNote, title: this.openNoteTitle, arguments: [node.note.id] };
@@ -139,7 +141,7 @@ export class TopicsTreeProvider extends Disposable implements vscode.TreeDataPro
     item.iconPath = new vscode.ThemeIcon(section.kind === 'question' ? 'question' : section.level === 2 ? 'symbol-namespace' : 'symbol-string');
     item.contextValue = section.kind;
     if (section.kind === 'question' && this.questionStates) {
-      const state = this.questionStates.stateOf(`${note.id}#${section.id}`);
+      const state = this.questionStates.stateOf(questionIdOf(note.id, section.id));
       item.description = questionStateLabel(state);
       item.iconPath = new vscode.ThemeIcon(questionStateIcons[state]);
     }
@@ -149,9 +151,9 @@ export class TopicsTreeProvider extends Disposable implements vscode.TreeDataPro
 
   resolveTreeItem(item: vscode.TreeItem, node: TopicsTreeNode): vscode.TreeItem {
     if (node.kind === 'topic') {
-      item.tooltip ??= plainUiText(node.note.summary ?? excerpt(node.note.intro));
+      item.tooltip ??= plainUiText(node.note.summary ?? excerpt(node.note.intro, 160));
     } else if (node.kind === 'section') {
-      item.tooltip = plainUiText(excerpt(node.section.text) || node.section.title);
+      item.tooltip = plainUiText(excerpt(node.section.text, 160) || node.section.title);
     }
     return item;
   }
@@ -238,8 +240,3 @@ function withSource(item: vscode.TreeItem, loaded: LoadedNote, shadowed: boolean
 }
 
 const questionStateIcons = { new: 'question', learning: 'sync', due: 'bell-dot', mastered: 'pass-filled' } as const;
-
-function excerpt(text: string, length = 160): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > length ? `${flat.slice(0, length)}…` : flat;
-}

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findDockerfilePitfalls, toExecForm } from '../../src/core/lint/dockerfilePitfalls';
+import { findDockerfilePitfalls, toExecForm } from '../../src/core/codingAids/dockerfilePitfalls';
 
 describe('Dockerfile pitfalls', () => {
   it('finds shell-form ENTRYPOINT and CMD, not exec form', () => {

@@ -12,6 +12,7 @@ import { cardId, PracticeView, type PracticeCard } from './practiceView';
 import { askWarning, showError, showInformation } from './notify';
 import { settings } from './settings';
 import type { ExtensionServices } from './services';
+import { openNoteLink } from './linkOpener';
 
 /** New questions per practice session, so a first session is not two hundred cards long. */
 export const newQuestionsPerSession = 20;
@@ -182,9 +183,9 @@ export class Practice extends Disposable {
       }
       chosen = picked;
     }
-    const settings = vscode.workspace.getConfiguration();
-    const count = options?.count ?? settings.get<number>(settings.questionCount, 5);
-    const seconds = settings.get<number>(settings.secondsPerQuestion, 180);
+    const configuration = vscode.workspace.getConfiguration();
+    const count = options?.count ?? configuration.get<number>(settings.questionCount, 5);
+    const seconds = configuration.get<number>(settings.secondsPerQuestion, 180);
     const cards = pickQuestions(chosen.flatMap((loaded) => questionsOf(loaded.note).map((section): PracticeCard => ({ loaded, section }))), count, random);
     if (cards.length === 0) {
       void showInformation(vscode.l10n.t('These topics have no questions.'));
@@ -332,6 +333,14 @@ export class Practice extends Disposable {
   }
 }
 
-export function registerPractice({ context, library, progress, logger, reader }: ExtensionServices): Practice {
-  return new Practice({ extensionUri: context.extensionUri, library, store: progress, logger, openLink: (href) => reader.openLink(href) });
+export function registerPractice(services: ExtensionServices): Practice {
+  const { context, library, progress, logger, reader } = services;
+  // Links in a model answer open like the reader's: notes in the reader, snippets at the cursor.
+  const openLink = (href: string) =>
+    openNoteLink(href, {
+      showNote: async ({ noteId, sectionId }) => noteId !== undefined && reader.show({ noteId, sectionId }),
+      insertSnippet: (snippetId) => services.insertSnippet(snippetId),
+      logger,
+    });
+  return new Practice({ extensionUri: context.extensionUri, library, store: progress, logger, openLink });
 }

@@ -12,6 +12,7 @@ import type { NoteRenderer } from '../core/render/noteRenderer';
 import type { Logger } from '../core/util/logger';
 import { practiceViewType } from './commandIds';
 import { Disposable } from './disposable';
+import { WebviewPanelHost } from './webviewPanel';
 import { textEngine } from './textEngine';
 import type { LoadedNote } from './noteLibrary';
 import type { ProgressStore } from './practiceProgress';
@@ -51,19 +52,28 @@ export interface ShownCard {
 
 /** The practice and mock-interview webview: one panel, one session at a time. */
 export class PracticeView extends Disposable {
-  private panel: vscode.WebviewPanel | undefined;
-  private panelDisposables: vscode.Disposable[] = [];
+  private readonly host: WebviewPanelHost<PracticeMessage>;
   private session: Session | undefined;
   private shown: ShownCard | undefined;
   private renderer: NoteRenderer | undefined;
   private summary: string | undefined;
-  private lastHtml = '';
-  private readyWaiters: (() => void)[] = [];
-  private readyPromise: Promise<void> = Promise.resolve();
 
   constructor(private readonly dependencies: PracticeViewDependencies) {
     super();
-    this.register({ dispose: () => this.panel?.dispose() });
+    this.host = this.register(
+      new WebviewPanelHost<PracticeMessage>({
+        extensionUri: dependencies.extensionUri,
+        viewType: practiceViewType,
+        name: 'practice',
+        logger: dependencies.logger,
+        parseMessage: parsePracticeMessage,
+        onMessage: (message) => this.dispatch(message),
+        onDidClose: () => {
+          this.session = undefined;
+          this.shown = undefined;
+        },
+      }),
+    );
   }
 
   /** The card on screen, if any. */
@@ -72,7 +82,7 @@ export class PracticeView extends Disposable {
   }
 
   get isOpen(): boolean {
-    return this.panel !== undefined;
+    return this.host.current !== undefined;
   }
 
   /** The mock interview's summary as Markdown, once it is over. */
@@ -81,12 +91,12 @@ export class PracticeView extends Disposable {
   }
 
   get html(): string {
-    return this.lastHtml;
+    return this.host.html;
   }
 
   /** Settles when the webview has loaded the page and said "ready". */
   get ready(): Promise<void> {
-    return this.readyPromise;
+    return this.host.ready;
   }
 
   startPractice(cards: readonly PracticeCard[], includeNew: boolean, newLimit: number): number {
@@ -105,12 +115,12 @@ export class PracticeView extends Disposable {
 
   private open(mode: PracticeViewData['mode'], title: string): void {
     this.shown = undefined;
-    const panel = this.panel ?? this.createPanel();
+    const panel = this.host.open(vscode.l10n.t('Practice Questions'));
     panel.title = title;
     panel.reveal(undefined, false);
     const webview = panel.webview;
-    const media = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.dependencies.extensionUri, ...path)).toString();
-    this.lastHtml = practiceDocument({
+    const media = (...path: string[]) => this.host.resourceUri(panel, ...path);
+    const html = practiceDocument({
       cspSource: webview.cspSource,
       nonce: createNonce(),
       styleUris: [media('media', 'reader.css'), media('media', 'highlight.css'), media('media', 'practice.css')],
@@ -129,45 +139,17 @@ export class PracticeView extends Disposable {
         },
       },
     });
-    this.readyPromise = new Promise((resolve) => this.readyWaiters.push(resolve));
-    webview.html = this.lastHtml;
-  }
-
-  private createPanel(): vscode.WebviewPanel {
-    const panel = vscode.window.createWebviewPanel(practiceViewType, vscode.l10n.t('Practice Questions'), vscode.ViewColumn.Active, {
-      enableScripts: true,
-      enableCommandUris: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.dependencies.extensionUri, 'media'), vscode.Uri.joinPath(this.dependencies.extensionUri, 'dist', 'webview')],
-    });
-    panel.iconPath = vscode.Uri.joinPath(this.dependencies.extensionUri, 'media', 'reader-icon.svg');
-    this.panel = panel;
-    this.panelDisposables = [
-      panel.webview.onDidReceiveMessage((message: unknown) => void this.handleMessage(message)),
-      panel.onDidDispose(() => {
-        this.panel = undefined;
-        this.session = undefined;
-        this.shown = undefined;
-        this.panelDisposables.forEach((disposable) => disposable.dispose());
-        this.panelDisposables = [];
-      }),
-    ];
-    return panel;
+    this.host.setHtml(panel, html);
   }
 
   /** Everything the webview sends comes through here, validated first. */
-  async handleMessage(raw: unknown): Promise<void> {
-    const message = parsePracticeMessage(raw);
-    if (!message) {
-      this.dependencies.logger.warn('practice: ignored a malformed message from the webview');
-      return;
-    }
-    await this.dispatch(message);
+  handleMessage(raw: unknown): Promise<void> {
+    return this.host.receive(raw);
   }
 
   private async dispatch(message: PracticeMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
-        this.readyWaiters.splice(0).forEach((resolve) => resolve());
         await this.showCurrent();
         return;
       case 'reveal':
@@ -231,7 +213,7 @@ export class PracticeView extends Disposable {
   }
 
   private async showCurrent(): Promise<void> {
-    const panel = this.panel;
+    const panel = this.host.current;
     const session = this.session;
     if (!panel || !session) {
       return;

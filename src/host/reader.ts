@@ -7,6 +7,8 @@ import { textEngine } from './textEngine';
 import type { Logger } from '../core/util/logger';
 import { readerViewType } from './commandIds';
 import { Disposable } from './disposable';
+import { WebviewPanelHost } from './webviewPanel';
+import { openNoteLink, type LinkOutcome } from './linkOpener';
 import type { LoadedNote, NoteLibrary } from './noteLibrary';
 import type { EditorTracker } from './editorTracker';
 import { questionStateLabel, type QuestionStates } from './questionStates';
@@ -47,29 +49,35 @@ export interface ReaderDependencies {
 
 /** The note reader: one webview panel, reused, restored after a reload. */
 export class Reader extends Disposable {
-  private panel: vscode.WebviewPanel | undefined;
-  private panelDisposables: vscode.Disposable[] = [];
+  private readonly host: WebviewPanelHost<ReaderMessage>;
   private current: (ReaderLocation & { language: NoteLanguage }) | undefined;
   private renderer: NoteRenderer | undefined;
-  private lastHtml = '';
   /** The file of the note on show, to name it if it goes away. */
   private currentFile: vscode.Uri | undefined;
-  /** Waiting for the webview to load the latest render; all settle on its next "ready". */
-  private readonly renderedWaiters: (() => void)[] = [];
-  private renderedPromise: Promise<void> = Promise.resolve();
 
   constructor(private readonly dependencies: ReaderDependencies) {
     super();
+    this.host = this.register(
+      new WebviewPanelHost<ReaderMessage>({
+        extensionUri: dependencies.extensionUri,
+        viewType: readerViewType,
+        name: 'reader',
+        logger: dependencies.logger,
+        parseMessage: parseReaderMessage,
+        onMessage: (message) => this.dispatch(message),
+        onDidClose: () => (this.current = undefined),
+        enableFindWidget: true,
+      }),
+    );
     this.register(dependencies.library.onDidChange(() => void this.rerender()));
     if (dependencies.questionStates) {
       this.register(dependencies.questionStates.onDidChange(() => void this.postQuestionStates()));
     }
-    this.register({ dispose: () => this.disposePanel() });
   }
 
   /** Brings a panel back after a window reload, at the note and place its state names. */
   async restore(panel: vscode.WebviewPanel, state: ReaderState | undefined): Promise<void> {
-    this.adoptPanel(panel);
+    this.host.adopt(panel);
     const noteId = typeof state?.noteId === 'string' ? state.noteId : undefined;
     if (!noteId) {
       panel.dispose();
@@ -87,16 +95,16 @@ export class Reader extends Disposable {
 
   /** The HTML last given to the webview (for tests and diagnostics). */
   get html(): string {
-    return this.lastHtml;
+    return this.host.html;
   }
 
   /** Settles when the webview has loaded the last render (its script said "ready"). */
   get rendered(): Promise<void> {
-    return this.renderedPromise;
+    return this.host.ready;
   }
 
   get isOpen(): boolean {
-    return this.panel !== undefined;
+    return this.host.current !== undefined;
   }
 
   async show(location: ReaderLocation, options: { viewColumn?: vscode.ViewColumn; scrollY?: number; preserveFocus?: boolean } = {}): Promise<boolean> {
@@ -105,7 +113,7 @@ export class Reader extends Disposable {
       void showWarning(vscode.l10n.t('There is no note "{0}".', location.noteId));
       return false;
     }
-    const panel = this.panel ?? this.createPanel(options.viewColumn);
+    const panel = this.host.open(vscode.l10n.t('Interview Notes'), options.viewColumn);
     if (!panel.visible) {
       panel.reveal(options.viewColumn, options.preserveFocus);
     }
@@ -119,57 +127,20 @@ export class Reader extends Disposable {
     return true;
   }
 
-  private createPanel(viewColumn: vscode.ViewColumn | undefined): vscode.WebviewPanel {
-    const panel = vscode.window.createWebviewPanel(readerViewType, vscode.l10n.t('Interview Notes'), viewColumn ?? vscode.ViewColumn.Active, {
-      enableFindWidget: true,
-    });
-    this.adoptPanel(panel);
-    return panel;
-  }
-
-  private adoptPanel(panel: vscode.WebviewPanel): void {
-    this.disposePanel();
-    this.panel = panel;
-    panel.webview.options = {
-      enableScripts: true,
-      enableCommandUris: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.dependencies.extensionUri, 'media'), vscode.Uri.joinPath(this.dependencies.extensionUri, 'dist', 'webview')],
-    };
-    panel.iconPath = vscode.Uri.joinPath(this.dependencies.extensionUri, 'media', 'reader-icon.svg');
-    this.panelDisposables = [
-      panel.webview.onDidReceiveMessage((message: unknown) => void this.handleMessage(message)),
-      panel.onDidDispose(() => {
-        if (this.panel === panel) {
-          this.panel = undefined;
-          this.current = undefined;
-          this.panelDisposables.forEach((disposable) => disposable.dispose());
-          this.panelDisposables = [];
-        }
-      }),
-    ];
-  }
-
-  private disposePanel(): void {
-    const panel = this.panel;
-    this.panel = undefined;
-    this.panelDisposables.forEach((disposable) => disposable.dispose());
-    this.panelDisposables = [];
-    panel?.dispose();
-  }
-
   private async rerender(): Promise<void> {
-    if (!this.panel || !this.current) {
+    if (!this.host.current || !this.current) {
       return;
     }
     const { noteId, language, sectionId, sourceId } = this.current;
     const loaded = await this.dependencies.library.note(noteId, language, sourceId);
-    if (!this.panel) {
+    const panel = this.host.current;
+    if (!panel) {
       return;
     }
     if (loaded) {
-      await this.render(this.panel, loaded, { sectionId, keepScroll: true });
+      await this.render(panel, loaded, { sectionId, keepScroll: true });
     } else {
-      this.renderMissing(this.panel, noteId, language);
+      this.renderMissing(panel, noteId, language);
     }
   }
 
@@ -183,9 +154,9 @@ export class Reader extends Disposable {
 
   private showMessagePage(panel: vscode.WebviewPanel, page: { noteId: string; language: NoteLanguage; title: string; bodyHtml: string }): void {
     const webview = panel.webview;
-    const media = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.dependencies.extensionUri, ...path)).toString();
+    const media = (...path: string[]) => this.host.resourceUri(panel, ...path);
     panel.title = page.title;
-    this.lastHtml = readerDocument({
+    const html = readerDocument({
       cspSource: webview.cspSource,
       nonce: createNonce(),
       styleUris: [media('media', 'reader.css')],
@@ -196,8 +167,7 @@ export class Reader extends Disposable {
       bodyHtml: page.bodyHtml,
       data: this.readerData({ noteId: page.noteId, language: page.language, keepScroll: false, highlight: [] }),
     });
-    this.renderedPromise = new Promise((resolve) => this.renderedWaiters.push(resolve));
-    webview.html = this.lastHtml;
+    this.host.setHtml(panel, html);
   }
 
   /** The state and strings the webview script reads from its data attribute. */
@@ -219,7 +189,7 @@ export class Reader extends Disposable {
     this.renderer ??= textEngine().createNoteRenderer();
     const { note } = loaded;
     const webview = panel.webview;
-    const media = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.dependencies.extensionUri, ...path)).toString();
+    const media = (...path: string[]) => this.host.resourceUri(panel, ...path);
     const topics = await this.dependencies.library.topics(note.language);
     const place = topics.findIndex((topic) => topic.note.id === note.id);
     const neighbour = (offset: number) => {
@@ -229,7 +199,7 @@ export class Reader extends Disposable {
     const questionIds = new Set(note.sections.filter((section) => section.kind === 'question').map((section) => section.id));
     panel.title = note.title;
     this.currentFile = loaded.file.uri;
-    this.lastHtml = readerDocument({
+    const html = readerDocument({
       cspSource: webview.cspSource,
       nonce: createNonce(),
       styleUris: [media('media', 'reader.css'), media('media', 'highlight.css')],
@@ -253,18 +223,12 @@ export class Reader extends Disposable {
         highlight: position.highlight ?? [],
       }),
     });
-    this.renderedPromise = new Promise((resolve) => this.renderedWaiters.push(resolve));
-    webview.html = this.lastHtml;
+    this.host.setHtml(panel, html);
   }
 
   /** Everything the webview sends comes through here, validated first. */
-  async handleMessage(raw: unknown): Promise<void> {
-    const message = parseReaderMessage(raw);
-    if (!message) {
-      this.dependencies.logger.warn('reader: ignored a malformed message from the webview');
-      return;
-    }
-    await this.dispatch(message);
+  handleMessage(raw: unknown): Promise<void> {
+    return this.host.receive(raw);
   }
 
   private async dispatch(message: ReaderMessage): Promise<void> {
@@ -284,7 +248,6 @@ export class Reader extends Disposable {
         }
         return;
       case 'ready':
-        this.renderedWaiters.splice(0).forEach((resolve) => resolve());
         await this.postQuestionStates();
         return;
     }
@@ -293,7 +256,7 @@ export class Reader extends Disposable {
   /** The practice state of each question in the note on screen, as badges beside the headings. */
   async postQuestionStates(): Promise<void> {
     const states = this.dependencies.questionStates;
-    const panel = this.panel;
+    const panel = this.host.current;
     const current = this.current;
     if (!states || !panel || !current) {
       return;
@@ -312,31 +275,17 @@ export class Reader extends Disposable {
   /** The badges last sent to the webview (for tests). */
   lastQuestionStates: readonly { sectionId: string; state: string; label: string }[] = [];
 
-  /** The one place that decides what a link in a note may do. */
-  async openLink(href: string): Promise<'external' | 'note' | 'snippet' | 'refused'> {
-    const link = textEngine().classifyLink(href);
-    switch (link.kind) {
-      case 'external':
-        await (this.dependencies.openExternal ?? vscode.env.openExternal)(vscode.Uri.parse(link.url, true));
-        return 'external';
-      case 'note': {
-        const noteId = link.noteId ?? this.current?.noteId;
-        if (noteId && (await this.show({ noteId, sectionId: link.sectionId, language: this.current?.language }))) {
-          return 'note';
-        }
-        return 'refused';
-      }
-      case 'snippet':
-        if (this.dependencies.insertSnippet && (await this.dependencies.insertSnippet(link.snippetId))) {
-          return 'snippet';
-        }
-        void showWarning(vscode.l10n.t('There is no snippet "{0}".', link.snippetId));
-        return 'refused';
-      case 'refused':
-        this.dependencies.logger.warn(`reader: refused link ${href}: ${link.reason}`);
-        void showWarning(vscode.l10n.t('This link was not opened: {0}', href.slice(0, 200)));
-        return 'refused';
-    }
+  /** A link clicked in the note on show (linkOpener.ts decides what it may do). */
+  openLink(href: string): Promise<LinkOutcome> {
+    return openNoteLink(href, {
+      showNote: async ({ noteId, sectionId }) => {
+        const id = noteId ?? this.current?.noteId;
+        return id !== undefined && this.show({ noteId: id, sectionId, language: this.current?.language });
+      },
+      insertSnippet: this.dependencies.insertSnippet,
+      openExternal: this.dependencies.openExternal,
+      logger: this.dependencies.logger,
+    });
   }
 }
 

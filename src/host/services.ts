@@ -59,12 +59,15 @@ export class ExtensionServices extends Disposable {
         editors: this.editors,
         logger,
         questionStates: this.progress,
-        insertSnippet: async (snippetId) => {
-          const snippet = await this.snippets.byId(snippetId);
-          return snippet ? this.editors.insertSnippet(new vscode.SnippetString(snippet.body)) : false;
-        },
+        insertSnippet: (snippetId) => this.insertSnippet(snippetId),
       }),
     );
+  }
+
+  /** Inserts a snippet of the library at the cursor of the editor the user works in. */
+  async insertSnippet(snippetId: string): Promise<boolean> {
+    const snippet = await this.snippets.byId(snippetId);
+    return snippet ? this.editors.insertSnippet(new vscode.SnippetString(snippet.body)) : false;
   }
 }
 

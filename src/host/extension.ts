@@ -8,7 +8,7 @@ import { registerSearch } from './searchPicker';
 import { ExtensionServices } from './services';
 import { registerSnippets } from './snippetCompletions';
 import type { TopicsTreeProvider } from './topicsTree';
-import { registerTopicsTree } from './topicsView';
+import { registerTopicsTree, type TopicsView } from './topicsView';
 import { registerUserNotes, type UserNoteCommands } from './userNotes';
 
 /** What activate() returns: for other extensions and for the tests in the real host. */
@@ -18,6 +18,7 @@ export interface InterviewNotesApi {
   readonly reader: ExtensionServices['reader'];
   readonly progress: ExtensionServices['progress'];
   readonly tree: TopicsTreeProvider;
+  readonly topicsView: TopicsView;
   readonly practice: Practice;
   readonly userNotes: UserNoteCommands;
 }
@@ -42,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): InterviewNotesApi {
     registerRefresh(services),
   );
   const { library, snippets, reader, progress } = services;
-  return { library, snippets, reader, progress, tree: topics.tree, practice, userNotes };
+  return { library, snippets, reader, progress, tree: topics.tree, topicsView: topics, practice, userNotes };
 }
 
 export function deactivate(): void {

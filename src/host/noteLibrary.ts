@@ -54,6 +54,15 @@ export interface NoteLibraryOptions {
   readonly coalesceMs?: number;
 }
 
+/** Long work of the library, with the promise that settles when it is done. */
+export interface LibraryWork {
+  readonly kind: 'reading' | 'indexing' | 'updating';
+  readonly done: Promise<unknown>;
+}
+
+/** From this many changed files on, applying them shows progress. */
+const manyChanges = 50;
+
 /** How many note files are read at once. */
 const readBatchSize = 200;
 
@@ -87,6 +96,9 @@ export class NoteLibrary extends Disposable {
   private readonly problemsEmitter = this.register(new vscode.EventEmitter<readonly NoteFileProblem[]>());
   /** Problems found by a read, so the user can be told which file is wrong and why. */
   readonly onDidFindProblems = this.problemsEmitter.event;
+  private readonly workEmitter = this.register(new vscode.EventEmitter<LibraryWork>());
+  /** Long work starting (reading every note, building the index, applying many changes), to show progress. */
+  readonly onDidStartWork = this.workEmitter.event;
 
   private readonly pendingChanges = new Map<string, vscode.Uri>();
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -137,7 +149,13 @@ export class NoteLibrary extends Disposable {
       return; // the update in progress takes it in before it reports
     }
     clearTimeout(this.changeTimer);
-    this.changeTimer = setTimeout(() => void this.applyChanges(), this.coalesceMs);
+    this.changeTimer = setTimeout(() => {
+      const count = this.pendingChanges.size;
+      const applying = this.applyChanges();
+      if (count >= manyChanges) {
+        this.workEmitter.fire({ kind: 'updating', done: applying });
+      }
+    }, this.coalesceMs);
   }
 
   /** Re-reads the changed files only, updates the search index note by note, and reports once. */
@@ -296,11 +314,15 @@ export class NoteLibrary extends Disposable {
       this.logger.info(`search index: ${index.sectionCount} sections in ${Date.now() - started} ms`);
       return index;
     });
+    this.workEmitter.fire({ kind: 'indexing', done: this.index });
     return this.index;
   }
 
   private load(): Promise<Snapshot> {
-    this.snapshot ??= this.readSources();
+    if (!this.snapshot) {
+      this.snapshot = this.readSources();
+      this.workEmitter.fire({ kind: 'reading', done: this.snapshot });
+    }
     return this.snapshot;
   }
 

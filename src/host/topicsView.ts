@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Disposable } from './disposable';
-import type { NoteLibrary } from './noteLibrary';
+import type { LibraryWork, NoteLibrary } from './noteLibrary';
 import type { Reader } from './reader';
 import { commands, topicsViewId } from './commandIds';
 import type { QuestionStates } from './questionStates';
@@ -38,6 +38,27 @@ export class TopicsView extends Disposable {
     command(commands.openSource, (node) => this.openSource(node));
     command(commands.copyLink, (node) => this.copyLink(node));
     command(commands.revealInSidebar, () => this.revealInSidebar());
+    // Ten thousand notes take seconds to read: the view shows progress, and says what it waits for.
+    this.register(library.onDidStartWork((work) => this.showProgress(work)));
+  }
+
+  private working = 0;
+
+  private showProgress(work: LibraryWork): void {
+    this.working++;
+    const message = work.kind === 'reading' ? vscode.l10n.t('Reading the notes…') : work.kind === 'indexing' ? vscode.l10n.t('Indexing the notes for search…') : vscode.l10n.t('Reading the changed notes…');
+    this.treeView.message = message;
+    void vscode.window.withProgress({ location: { viewId: topicsViewId } }, () => work.done.catch(() => undefined)).then(() => {
+      this.working--;
+      if (this.working === 0) {
+        this.treeView.message = this.filterMessage();
+      }
+    });
+  }
+
+  private filterMessage(): string | undefined {
+    const tag = this.tree.tagFilter;
+    return tag === undefined ? undefined : vscode.l10n.t('Topics tagged #{0}', tag);
   }
 
   async filterByTag(tag?: string): Promise<string | undefined> {
@@ -51,7 +72,9 @@ export class TopicsView extends Disposable {
 
   private setFilter(tag: string | undefined): void {
     this.tree.setTagFilter(tag);
-    this.treeView.message = tag === undefined ? undefined : vscode.l10n.t('Topics tagged #{0}', tag);
+    if (this.working === 0) {
+      this.treeView.message = this.filterMessage();
+    }
   }
 
   private async switchLanguage(): Promise<void> {

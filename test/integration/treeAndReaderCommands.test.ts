@@ -116,3 +116,26 @@ describe('reader actions', () => {
     assert.match(reader.html, /<div class="answer" data-question="q-/);
   });
 });
+
+describe('progress in the Topics view', () => {
+  it('says the notes are being read until they are, then clears the message', async () => {
+    const api = await extensionApi();
+    api.library.refresh();
+    const reading = api.library.topics();
+    assert.equal(api.topicsView.treeView.message, 'Reading the notes…');
+    await reading;
+    await waitFor('the message to clear', () => api.topicsView.treeView.message === undefined);
+  });
+
+  it('keeps the tag filter\'s message once the reading is done', async () => {
+    const api = await extensionApi();
+    await api.topicsView.filterByTag('cache');
+    api.library.refresh();
+    const reading = api.library.topics();
+    assert.equal(api.topicsView.treeView.message, 'Reading the notes…');
+    await reading;
+    await waitFor('the filter message back', () => api.topicsView.treeView.message === 'Topics tagged #cache');
+    await vscode.commands.executeCommand('interviewNotes.clearFilter');
+    assert.equal(api.topicsView.treeView.message, undefined);
+  });
+});

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { questionsOf } from '../core/notes/note';
 import { pickQuestions } from '../core/practice/mockInterview';
-import { maxProgressFileBytes, parseProgress, questionIdOf, serializeProgress } from '../core/practice/progress';
+import { questionIdOf } from '../core/practice/progress';
 import { createScheduler, type Scheduler } from '../core/practice/scheduler';
 import type { Logger } from '../core/util/logger';
 import { commands } from './commandIds';
@@ -9,7 +9,9 @@ import { Disposable } from './disposable';
 import type { LoadedNote, NoteLibrary } from './noteLibrary';
 import type { ProgressStore } from './practiceProgress';
 import { cardId, PracticeView, type PracticeCard } from './practiceView';
-import { askWarning, showError, showInformation } from './notify';
+import { showInformation } from './notify';
+import { DueStatusBar } from './dueStatusBar';
+import { ProgressTransfer } from './progressTransfer';
 import { settings } from './settings';
 import type { ExtensionServices } from './services';
 import { openNoteLink } from './linkOpener';
@@ -30,7 +32,6 @@ export interface MockInterviewArguments {
   readonly count?: number;
 }
 
-export type ImportOutcome = { readonly imported: number; readonly kept: number; readonly unknown: number } | { readonly refused: string };
 
 export interface PracticeDependencies {
   readonly extensionUri: vscode.Uri;
@@ -40,13 +41,12 @@ export interface PracticeDependencies {
   readonly openLink: (href: string) => Promise<unknown>;
 }
 
-/** Practice, mock interviews, the due count in the status bar, and progress export, import and reset. */
+/** Practice sessions and mock interviews, with the due count in the status bar and progress export, import and reset. */
 export class Practice extends Disposable {
   readonly view: PracticeView;
-  private readonly statusBar = this.register(vscode.window.createStatusBarItem('interviewNotes.due', vscode.StatusBarAlignment.Left, 50));
+  readonly statusBar: DueStatusBar;
+  readonly transfer: ProgressTransfer;
   private scheduler: Scheduler | undefined;
-  private dueTimer: ReturnType<typeof setTimeout> | undefined;
-  private statusRefresh: Promise<void> = Promise.resolve();
 
   constructor(private readonly dependencies: PracticeDependencies) {
     super();
@@ -61,11 +61,8 @@ export class Practice extends Disposable {
         saveSummary: (markdown) => this.saveSummary(markdown),
       }),
     );
-    this.statusBar.name = vscode.l10n.t('Interview Notes: Due Questions');
-    this.statusBar.command = { command: commands.practice, title: vscode.l10n.t('Practice Questions'), arguments: [{ due: true } satisfies PracticeArguments] };
-    this.register({ dispose: () => clearTimeout(this.dueTimer) });
-    this.register(store.onDidChange(() => this.refreshStatusBar()));
-    this.register(library.onDidChange(() => this.refreshStatusBar()));
+    this.statusBar = this.register(new DueStatusBar(library, store, dependencies.logger));
+    this.transfer = new ProgressTransfer(library, store, dependencies.logger);
     this.register(vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(settings.desiredRetention)) {
         this.scheduler = undefined;
@@ -74,75 +71,20 @@ export class Practice extends Disposable {
     // Settings Sync may have brought progress from another machine while the window was away.
     this.register(vscode.window.onDidChangeWindowState((state) => state.focused && store.reload()));
     this.registerCommands();
-    // The due count needs every note read: that waits until the window has settled.
-    const startup = setTimeout(() => void this.refreshStatusBar(), 2000);
-    this.register({ dispose: () => clearTimeout(startup) });
   }
 
   private registerCommands(): void {
     this.register(vscode.commands.registerCommand(commands.practice, (options?: PracticeArguments) => this.practice(options)));
     this.register(vscode.commands.registerCommand(commands.mockInterview, (options?: MockInterviewArguments) => this.mockInterview(options)));
-    this.register(vscode.commands.registerCommand(commands.exportProgress, (target?: vscode.Uri) => this.exportProgress(target)));
-    this.register(vscode.commands.registerCommand(commands.importProgress, (source?: vscode.Uri) => this.importProgress(source)));
-    this.register(vscode.commands.registerCommand(commands.resetTopicProgress, (topic?: unknown) => this.confirmAndResetTopic(topic)));
+    this.register(vscode.commands.registerCommand(commands.exportProgress, (target?: vscode.Uri) => this.transfer.exportProgress(target)));
+    this.register(vscode.commands.registerCommand(commands.importProgress, (source?: vscode.Uri) => this.transfer.importProgress(source)));
+    this.register(vscode.commands.registerCommand(commands.resetTopicProgress, (topic?: unknown) => this.transfer.confirmAndResetTopic(topic)));
   }
-
-  /** The status bar item's text and whether it shows, for the tests. */
-  get statusBarState(): { readonly text: string; readonly visible: boolean; readonly due: number; readonly command: vscode.Command | undefined } {
-    const command = this.statusBar.command;
-    return { text: this.statusBar.text, visible: this.visible, due: this.dueTotal, command: typeof command === 'string' ? { command, title: '' } : command };
-  }
-
-  /** Settles when the status bar shows the current due count. */
-  get statusBarUpdated(): Promise<void> {
-    return this.statusRefresh;
-  }
-
-  private visible = false;
-  private dueTotal = 0;
 
   private currentScheduler(): Scheduler {
     const retention = vscode.workspace.getConfiguration().get<number>(settings.desiredRetention, 0.9);
     this.scheduler ??= createScheduler({ desiredRetention: retention, now: this.dependencies.store.now });
     return this.scheduler;
-  }
-
-  refreshStatusBar(): Promise<void> {
-    this.statusRefresh = this.statusRefresh.then(() => this.updateStatusBar()).catch((error: unknown) => this.dependencies.logger.warn(`practice: status bar: ${String(error)}`));
-    return this.statusRefresh;
-  }
-
-  private async updateStatusBar(): Promise<void> {
-    const { store } = this.dependencies;
-    const topics = await this.dependencies.library.topics();
-    const now = store.now().getTime();
-    let due = 0;
-    let nextDue = Number.POSITIVE_INFINITY;
-    for (const { note } of topics) {
-      for (const question of questionsOf(note)) {
-        const record = store.record(questionIdOf(note.id, question.id));
-        const at = record ? Date.parse(record.due) : Number.NaN;
-        if (at <= now) {
-          due++;
-        } else if (at < nextDue) {
-          nextDue = at;
-        }
-      }
-    }
-    this.dueTotal = due;
-    this.statusBar.text = `$(mortar-board) ${vscode.l10n.t('{0} due', due)}`;
-    this.statusBar.tooltip = vscode.l10n.t('{0} interview questions are due for practice. Click to start.', due);
-    this.visible = due > 0;
-    if (this.visible) {
-      this.statusBar.show();
-    } else {
-      this.statusBar.hide();
-    }
-    // Wake up when the next question comes due (at most an hour away, so a sleeping laptop catches up).
-    clearTimeout(this.dueTimer);
-    if (Number.isFinite(nextDue)) {
-      this.dueTimer = setTimeout(() => store.notifyTimePassed(), Math.min(Math.max(nextDue - now, 1000) + 500, 60 * 60_000));
-    }
   }
 
   /** `interviewNotes.practice`: picks topics (or everything due) and opens the practice view. */
@@ -217,99 +159,6 @@ export class Practice extends Disposable {
     // Enter with nothing ticked, or with "All due questions" alone, practises what is due.
     const picks = picked.flatMap((item) => (item.topic ? [item.topic] : []));
     return picks.length === 0 ? 'due' : picks;
-  }
-
-  /** Writes the progress as JSON where the user chooses; VS Code's save dialog asks before replacing a file. */
-  async exportProgress(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-    const uri =
-      target ??
-      (await vscode.window.showSaveDialog({
-        title: vscode.l10n.t('Export Practice Progress'),
-        defaultUri: this.defaultFolder('interview-notes-progress.json'),
-        filters: { JSON: ['json'] },
-      }));
-    if (!uri) {
-      return undefined;
-    }
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(serializeProgress(this.dependencies.store.progress)));
-    void showInformation(vscode.l10n.t('Exported the progress of {0} questions to {1}.', Object.keys(this.dependencies.store.progress.cards).length, uri.fsPath || uri.toString(true)));
-    return uri;
-  }
-
-  /**
-   * Reads a progress file and merges it: for each question the later review wins. A file
-   * that fails validation anywhere is refused whole, with the file and the problem named.
-   */
-  async importProgress(source?: vscode.Uri): Promise<ImportOutcome | undefined> {
-    const uri =
-      source ??
-      (await vscode.window.showOpenDialog({ title: vscode.l10n.t('Import Practice Progress'), canSelectMany: false, filters: { JSON: ['json'] }, defaultUri: this.defaultFolder() }))?.[0];
-    if (!uri) {
-      return undefined;
-    }
-    const name = uri.fsPath || uri.toString(true);
-    const refuse = (problem: string) => {
-      this.dependencies.logger.warn(`practice: refused to import ${name}: ${problem}`);
-      void showError(vscode.l10n.t('Practice progress was not imported from {0}: {1}. Nothing was changed.', name, problem));
-      return { refused: problem };
-    };
-    let text: string;
-    try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if ((stat.type & vscode.FileType.File) === 0) {
-        return refuse(vscode.l10n.t('not a regular file'));
-      }
-      if (stat.size > maxProgressFileBytes) {
-        return refuse(vscode.l10n.t('the file is larger than {0} MB', maxProgressFileBytes / 1024 / 1024));
-      }
-      text = new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri));
-    } catch (error) {
-      return refuse(error instanceof Error ? error.message : String(error));
-    }
-    const knownIds = new Set((await this.dependencies.library.allNotes()).flatMap(({ note }) => questionsOf(note).map((question) => questionIdOf(note.id, question.id))));
-    const result = parseProgress(text, knownIds);
-    if (!result.ok) {
-      return refuse(result.problem);
-    }
-    const merged = await this.dependencies.store.merge(result.progress);
-    const unknown = result.unknownIds.length;
-    void showInformation(
-      unknown > 0
-        ? vscode.l10n.t('Imported {0} questions ({1} kept as newer here); {2} are not in your notes and were kept for when they come back.', merged.taken.length, merged.kept.length, unknown)
-        : vscode.l10n.t('Imported {0} questions ({1} kept as newer here).', merged.taken.length, merged.kept.length),
-    );
-    return { imported: merged.taken.length, kept: merged.kept.length, unknown };
-  }
-
-  /** Forgets one topic's progress (no confirmation: the command asks first). */
-  async resetTopic(noteId: string): Promise<number> {
-    return this.dependencies.store.resetNote(noteId);
-  }
-
-  private async confirmAndResetTopic(topic: unknown): Promise<number> {
-    const topics = await this.dependencies.library.topics();
-    const fromTree = typeof topic === 'object' && topic !== null && 'note' in topic ? (topic as { note: { id: unknown } }).note.id : topic;
-    let chosen = topics.find((loaded) => loaded.note.id === fromTree);
-    if (!chosen) {
-      const picked = await vscode.window.showQuickPick(
-        topics.map((loaded) => ({ label: loaded.note.title, loaded })),
-        { title: vscode.l10n.t('Reset Practice Progress of a Topic') },
-      );
-      chosen = picked?.loaded;
-    }
-    if (!chosen) {
-      return 0;
-    }
-    const reset = vscode.l10n.t('Reset');
-    const answer = await askWarning(
-      vscode.l10n.t('Forget all practice of "{0}"? Its questions start as new again.', chosen.note.title),
-      vscode.l10n.t('Export your progress first if you may want it back.'),
-      reset,
-    );
-    if (answer !== reset) {
-      return 0;
-    }
-    return this.resetTopic(chosen.note.id);
   }
 
   private async saveSummary(markdown: string): Promise<vscode.Uri | undefined> {

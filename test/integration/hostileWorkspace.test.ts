@@ -138,7 +138,7 @@ describe('a hostile workspace, trusted [hostile]', function () {
     const api = await extensionApi();
     const before = JSON.stringify(api.progress.progress);
     for (const name of ['progress-import.json', 'progress-import-link.json']) {
-      const outcome = await api.practice.importProgress(workspaceFile(name));
+      const outcome = await api.practice.transfer.importProgress(workspaceFile(name));
       assert.ok(outcome && 'refused' in outcome, `${name} is refused`);
     }
     assert.equal(JSON.stringify(api.progress.progress), before, 'nothing changed');
@@ -158,7 +158,7 @@ describe('a hostile workspace, trusted [hostile]', function () {
     const problem = await waitFor('the problem for zero.md', async () => (await api.library.problems()).find((candidate) => fileName(candidate.uri) === 'zero.md'), 20_000);
     assert.include(problem.message, 'not a regular file');
     assert.ok(await api.library.note('good'), 'the other notes still work');
-    const outcome = await api.practice.importProgress(vscode.Uri.joinPath(notesFolder(), 'zero.md'));
+    const outcome = await api.practice.transfer.importProgress(vscode.Uri.joinPath(notesFolder(), 'zero.md'));
     assert.ok(outcome && 'refused' in outcome, 'an import of the device is refused too');
   });
 });

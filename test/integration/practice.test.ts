@@ -58,7 +58,7 @@ describe('practice', () => {
   afterEach(async () => {
     const api = await extensionApi();
     for (const noteId of ['redis', 'docker']) {
-      await api.practice.resetTopic(noteId);
+      await api.practice.transfer.resetTopic(noteId);
     }
     await closeAllEditors();
   });
@@ -66,14 +66,14 @@ describe('practice', () => {
   it('grading a due card stores the new state and updates the due counts in the tree and the status bar', async () => {
     const api = await extensionApi();
     const [first] = await questionIds('redis');
-    const seeded = await api.practice.importProgress(await writeFile('practice-seed.json', serializeProgress({ version: 1, cards: { [first]: dueRecord() } })));
+    const seeded = await api.practice.transfer.importProgress(await writeFile('practice-seed.json', serializeProgress({ version: 1, cards: { [first]: dueRecord() } })));
     assert.deepEqual(seeded, { imported: 1, kept: 0, unknown: 0 });
 
     let descriptions = await treeDescriptions(api, 'redis', first);
     assert.match(descriptions.topic, /questions · 1 due$/);
     assert.equal(descriptions.question, 'due');
-    await api.practice.refreshStatusBar();
-    const before = api.practice.statusBarState;
+    await api.practice.statusBar.refresh();
+    const before = api.practice.statusBar.state;
     assert.isAtLeast(before.due, 1);
     assert.isTrue(before.visible);
     assert.include(before.text, `${before.due} due`);
@@ -92,9 +92,9 @@ describe('practice', () => {
     descriptions = await treeDescriptions(api, 'redis', first);
     assert.notMatch(descriptions.topic, /due/);
     assert.oneOf(descriptions.question, ['learning', 'mastered']);
-    await api.practice.statusBarUpdated;
-    assert.equal(api.practice.statusBarState.due, before.due - 1);
-    assert.equal(api.practice.statusBarState.visible, before.due - 1 > 0);
+    await api.practice.statusBar.updated;
+    assert.equal(api.practice.statusBar.state.due, before.due - 1);
+    assert.equal(api.practice.statusBar.state.visible, before.due - 1 > 0);
   });
 
   it('shows each question\'s state in the reader, and updates it after a grade', async () => {
@@ -126,7 +126,7 @@ describe('practice', () => {
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(exported));
     assert.deepEqual(JSON.parse(text), original);
 
-    await api.practice.resetTopic('redis');
+    await api.practice.transfer.resetTopic('redis');
     assert.deepEqual(Object.keys(api.progress.progress.cards).filter((id) => id.startsWith('redis#')), []);
     const outcome = await vscode.commands.executeCommand('interviewNotes.importProgress', exported);
     assert.deepEqual(outcome, { imported: Object.keys(original.cards).length, kept: 0, unknown: 0 });
@@ -138,7 +138,7 @@ describe('practice', () => {
   it('refuses a bad progress file with the problem named, and changes nothing', async () => {
     const api = await extensionApi();
     const [first, second] = await questionIds('redis');
-    await api.practice.importProgress(await writeFile('practice-seed.json', serializeProgress({ version: 1, cards: { [first]: dueRecord() } })));
+    await api.practice.transfer.importProgress(await writeFile('practice-seed.json', serializeProgress({ version: 1, cards: { [first]: dueRecord() } })));
     const before = JSON.stringify(api.progress.storedValue());
     const bad: Record<string, [string, RegExp]> = {
       'not-json.json': ['{"version": 1, "cards": {', /not JSON/],
@@ -147,12 +147,12 @@ describe('practice', () => {
       'bad-id.json': [JSON.stringify({ version: 1, cards: { [second]: dueRecord(), '../../etc': dueRecord() } }), /not a question id/],
     };
     for (const [name, [text, problem]] of Object.entries(bad)) {
-      const outcome = await api.practice.importProgress(await writeFile(name, text));
+      const outcome = await api.practice.transfer.importProgress(await writeFile(name, text));
       assert.ok(outcome && 'refused' in outcome, name);
       assert.match(outcome.refused, problem, name);
       assert.equal(JSON.stringify(api.progress.storedValue()), before, `${name} changed nothing`);
     }
-    const unknown = await api.practice.importProgress(await writeFile('unknown-ids.json', serializeProgress({ version: 1, cards: { 'no-such-note#q-gone': dueRecord() } })));
+    const unknown = await api.practice.transfer.importProgress(await writeFile('unknown-ids.json', serializeProgress({ version: 1, cards: { 'no-such-note#q-gone': dueRecord() } })));
     assert.deepEqual(unknown, { imported: 1, kept: 0, unknown: 1 }, 'kept for when the question comes back');
     await api.progress.resetNote('no-such-note');
   });
@@ -161,8 +161,8 @@ describe('practice', () => {
     const api = await extensionApi();
     const [redisQuestion] = await questionIds('redis');
     const [dockerQuestion] = await questionIds('docker');
-    await api.practice.importProgress(await writeFile('practice-seed.json', serializeProgress({ version: 1, cards: { [redisQuestion]: dueRecord(), [dockerQuestion]: dueRecord() } })));
-    assert.equal(await api.practice.resetTopic('redis'), 1);
+    await api.practice.transfer.importProgress(await writeFile('practice-seed.json', serializeProgress({ version: 1, cards: { [redisQuestion]: dueRecord(), [dockerQuestion]: dueRecord() } })));
+    assert.equal(await api.practice.transfer.resetTopic('redis'), 1);
     assert.equal(api.progress.stateOf(redisQuestion), 'new');
     assert.equal(api.progress.stateOf(dockerQuestion), 'due');
   });

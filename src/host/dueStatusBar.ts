@@ -67,7 +67,7 @@ export class DueStatusBar extends Disposable {
     }
     this.dueTotal = due;
     this.item.text = `$(mortar-board) ${vscode.l10n.t('{0} due', due)}`;
-    this.item.tooltip = vscode.l10n.t('{0} interview questions are due for practice. Click to start.', due);
+    this.item.tooltip = due === 1 ? vscode.l10n.t('1 interview question is due for practice. Click to start.') : vscode.l10n.t('{0} interview questions are due for practice. Click to start.', due);
     this.visible = due > 0;
     if (this.visible) {
       this.item.show();

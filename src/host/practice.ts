@@ -152,7 +152,9 @@ export class Practice extends Disposable {
         return { label: topic.note.title, description: vscode.l10n.t('{0} due · {1} new', due, fresh), topic };
       }),
     ];
-    const picked = await vscode.window.showQuickPick(items, { title, canPickMany: true, placeHolder: vscode.l10n.t('Pick topics, or "All due questions"') });
+    // Only practice has the "All due questions" item: the mock interview's prompt must not name it.
+    const placeHolder = offerDue ? vscode.l10n.t('Pick topics, or "All due questions"') : vscode.l10n.t('Pick the topics to be asked about');
+    const picked = await vscode.window.showQuickPick(items, { title, canPickMany: true, placeHolder });
     if (!picked) {
       return undefined;
     }

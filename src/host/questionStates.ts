@@ -20,3 +20,17 @@ export function questionStateLabel(state: QuestionState): string {
       return vscode.l10n.t('mastered');
   }
 }
+
+/** What a state means, for tooltips: a person testing themselves reads this, never the answer. */
+export function questionStateMeaning(state: QuestionState): string {
+  switch (state) {
+    case 'new':
+      return vscode.l10n.t('New: not practised yet.');
+    case 'learning':
+      return vscode.l10n.t('Learning: practised, and it comes back within three weeks (even after Easy, until the interval grows).');
+    case 'due':
+      return vscode.l10n.t('Due: time to recall it again.');
+    case 'mastered':
+      return vscode.l10n.t('Mastered: it comes back in three weeks or more.');
+  }
+}

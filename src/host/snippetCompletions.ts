@@ -57,13 +57,12 @@ export class SnippetCompletionProvider implements vscode.CompletionItemProvider 
     const language = snippetLanguageOf(document);
     let items = this.items.get(language);
     if (!items) {
-      items = (await this.library.forLanguage(language)).flatMap((snippet) =>
-        snippet.prefixes.map((prefix) => {
-          const item = toCompletionItem(snippet, prefix);
-          this.snippetOf.set(item, snippet);
-          return item;
-        }),
-      );
+      // One item per snippet, whatever its number of prefixes: all of them are in its filter text.
+      items = (await this.library.forLanguage(language)).map((snippet) => {
+        const item = toCompletionItem(snippet);
+        this.snippetOf.set(item, snippet);
+        return item;
+      });
       this.items.set(language, items);
     }
     // Prefixes hold '-' and '.', which most languages' word pattern splits at: without this
@@ -88,11 +87,12 @@ export function typedPrefixRange(document: vscode.TextDocument, position: vscode
 
 export const completionSelector: vscode.DocumentSelector = [...snippetLanguages.map((language) => ({ language })), { language: 'yaml', pattern: composeFilePattern }];
 
-export function toCompletionItem(snippet: Snippet, prefix: string): vscode.CompletionItem {
+export function toCompletionItem(snippet: Snippet): vscode.CompletionItem {
+  const [prefix] = snippet.prefixes;
   const item = new vscode.CompletionItem({ label: prefix, description: snippet.name }, vscode.CompletionItemKind.Snippet);
   item.insertText = new vscode.SnippetString(snippet.body);
   item.detail = snippet.description || snippet.name;
-  item.filterText = prefix;
+  item.filterText = snippet.prefixes.join(' ');
   item.sortText = `~${prefix}`;
   item.documentation = snippetDocumentation(snippet);
   return item;

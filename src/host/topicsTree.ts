@@ -5,7 +5,7 @@ import { describeUri } from './uris';
 import type { LoadedNote, NoteFileProblem, NoteLibrary, NoteSourceGroup } from './noteLibrary';
 import type { NoteSource } from './noteSources';
 import { commands } from './commandIds';
-import { questionStateLabel, type QuestionStates } from './questionStates';
+import { questionStateLabel, questionStateMeaning, type QuestionStates } from './questionStates';
 import { plainUiText } from '../core/text/untrustedText';
 import { questionIdOf } from '../core/practice/progress';
 import { excerpt } from '../core/text/excerpt';
@@ -129,7 +129,7 @@ export class TopicsTreeProvider extends Disposable implements vscode.TreeDataPro
       item.iconPath = new vscode.ThemeIcon(node.note.icon);
       const questions = questionsOf(node.note);
       const due = this.questionStates ? questions.filter((question) => this.questionStates?.stateOf(questionIdOf(node.note.id, question.id)) === 'due').length : 0;
-      item.description = due > 0 ? vscode.l10n.t('{0} questions · {1} due', questions.length, due) : this.questionCountLabel(questions.length);
+      item.description = due > 0 ? `${this.questionCountLabel(questions.length)} · ${vscode.l10n.t('{0} due', due)}` : this.questionCountLabel(questions.length);
       item.contextValue = 'topic';
       item.command = { command: commands.openNote, title: this.openNoteTitle, arguments: [node.note.id] };
       return node.loaded ? withSource(item, node.loaded, node.shadowed ?? false) : item;
@@ -152,6 +152,10 @@ export class TopicsTreeProvider extends Disposable implements vscode.TreeDataPro
   resolveTreeItem(item: vscode.TreeItem, node: TopicsTreeNode): vscode.TreeItem {
     if (node.kind === 'topic') {
       item.tooltip ??= plainUiText(node.note.summary ?? excerpt(node.note.intro, 160));
+    } else if (node.kind === 'section' && node.section.kind === 'question') {
+      // The whole question (the row truncates it) and its state; never the start of the answer.
+      const state = this.questionStates?.stateOf(questionIdOf(node.note.id, node.section.id));
+      item.tooltip = state ? `${plainUiText(node.section.title)}\n${questionStateMeaning(state)}` : plainUiText(node.section.title);
     } else if (node.kind === 'section') {
       item.tooltip = plainUiText(excerpt(node.section.text, 160) || node.section.title);
     }
@@ -161,7 +165,7 @@ export class TopicsTreeProvider extends Disposable implements vscode.TreeDataPro
   private questionCountLabel(count: number): string {
     let label = this.questionCountLabels.get(count);
     if (label === undefined) {
-      label = vscode.l10n.t('{0} questions', count);
+      label = count === 1 ? vscode.l10n.t('1 question') : vscode.l10n.t('{0} questions', count);
       this.questionCountLabels.set(count, label);
     }
     return label;

@@ -46,7 +46,7 @@ export class UserNoteCommands extends Disposable {
         ? args.title.trim()
         : (
             await vscode.window.showInputBox({
-              title: vscode.l10n.t('New Note'),
+              title: vscode.l10n.t('New Note ({0}/{1})', 1, 2),
               prompt: vscode.l10n.t('The title of the note, shown in the sidebar'),
               placeHolder: vscode.l10n.t('For example: Kafka basics'),
               validateInput: (value) =>
@@ -56,7 +56,7 @@ export class UserNoteCommands extends Disposable {
     if (!title) {
       return undefined;
     }
-    const folder = toUri(args.folder) ?? (await this.pickFolder(vscode.l10n.t('Where to save the new note')));
+    const folder = toUri(args.folder) ?? (await this.pickFolder(vscode.l10n.t('New Note ({0}/{1})', 2, 2), vscode.l10n.t('Where to save the new note')));
     if (!folder) {
       return undefined;
     }
@@ -101,7 +101,7 @@ export class UserNoteCommands extends Disposable {
       void showInformation(vscode.l10n.t('"{0}" is not a bundled note: it is already yours to edit.', noteId));
       return undefined;
     }
-    const folder = toUri((target as CustomizeArguments | undefined)?.folder) ?? (await this.pickFolder(vscode.l10n.t('Where to keep your copy of "{0}"', originals[0].note.title)));
+    const folder = toUri((target as CustomizeArguments | undefined)?.folder) ?? (await this.pickFolder(vscode.l10n.t('Copy to My Notes'), vscode.l10n.t('Where to keep your copy of "{0}"', originals[0].note.title)));
     if (!folder) {
       return undefined;
     }
@@ -145,14 +145,14 @@ export class UserNoteCommands extends Disposable {
   }
 
   /** The workspace's `.interview-notes/`, the setting's folders, or one the user picks. */
-  private async pickFolder(placeHolder: string): Promise<vscode.Uri | undefined> {
+  private async pickFolder(title: string, placeHolder: string): Promise<vscode.Uri | undefined> {
     const choices: (vscode.QuickPickItem & { folder?: vscode.Uri })[] = [...workspaceNoteSources(), ...settingNoteSources()].map((source) => ({
       label: source.label,
       description: describeUri(source.root),
       folder: source.root,
     }));
     choices.push({ label: vscode.l10n.t('Choose Folder...'), description: vscode.l10n.t('and add it to {0}', settings.notesFolders) });
-    const picked = await vscode.window.showQuickPick(choices, { placeHolder });
+    const picked = await vscode.window.showQuickPick(choices, { title, placeHolder });
     if (!picked) {
       return undefined;
     }

@@ -52,8 +52,9 @@ describe('snippet completions', () => {
     const end = editor.selection.active;
     // The third argument asks VS Code to resolve the items, as focusing one in the list does.
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, end, undefined, 100);
-    const singleton = list.items.find((item) => labelOf(item) === 'singleton');
+    const singleton = list.items.find((item) => labelOf(item) === 'singleton-decorator');
     assert.ok(singleton);
+    assert.equal(singleton.filterText, 'singleton-decorator singleton', 'typing either prefix finds it');
     const documentation = singleton.documentation as vscode.MarkdownString;
     assert.include(documentation.value, 'command:interviewNotes.openNote');
     assert.include(documentation.value, 'def singleton(cls)');
@@ -64,6 +65,14 @@ describe('snippet completions', () => {
 describe('snippet completions as typed', () => {
   before(extensionApi);
   afterEach(closeAllEditors);
+
+  it('offers a snippet with several prefixes once, every prefix in its filter text', async () => {
+    const { items } = await completionsAt('app.py');
+    const locks = items.filter((item) => item.filterText?.split(' ').includes('thread-lock'));
+    assert.lengthOf(locks, 1);
+    assert.equal(labelOf(locks[0]), 'threading-lock');
+    assert.equal(locks[0].filterText, 'threading-lock thread-lock');
+  });
 
   it('replace the whole typed prefix, "-" included, so `entrypoint-exec` inserts that snippet', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'dockerfile', content: 'FROM python:3.12-slim\nentrypoint-ex' });

@@ -1,6 +1,7 @@
 import { assert } from 'chai';
 import * as vscode from 'vscode';
 import { silentLogger } from '../../src/core/util/logger';
+import { parseNote } from '../../src/core/notes/noteParser';
 import { EditorTracker } from '../../src/host/editorTracker';
 import { Reader } from '../../src/host/reader';
 import { isNoteNode, type TopicsTreeNode } from '../../src/host/topicsTree';
@@ -137,5 +138,26 @@ describe('progress in the Topics view', () => {
     await waitFor('the filter message back', () => api.topicsView.treeView.message === 'Topics tagged #cache');
     await vscode.commands.executeCommand('interviewNotes.clearFilter');
     assert.equal(api.topicsView.treeView.message, undefined);
+  });
+});
+
+describe('tree items that do not give answers away', () => {
+  it('shows the whole question and what its state means as the tooltip, never the start of the answer', async () => {
+    const { tree, library } = await extensionApi();
+    const redis = (await library.note('redis', 'en'))!.note;
+    const question = redis.sections.find((section) => section.kind === 'question')!;
+    const node = tree.nodeFor(redis, question.id);
+    const tooltip = String(tree.resolveTreeItem(tree.getTreeItem(node), node).tooltip);
+    assert.include(tooltip, question.title);
+    assert.match(tooltip, /^(New|Learning|Due|Mastered):/m);
+    const answerStart = question.text.replace(/^#.*\n/, '').replace(/\s+/g, ' ').trim().slice(0, 40);
+    assert.notInclude(tooltip, answerStart);
+  });
+
+  it('says "1 question", not "1 questions"', async () => {
+    const { tree } = await extensionApi();
+    const parsed = parseNote('---\ntitle: One\ntags: [test]\nicon: book\norder: 1\n---\n\n## Interview questions {#questions}\n\n### Why? {#q-why}\n\nBecause.\n\n**Follow-up:** Really? Yes.\n', { expectedId: 'one', language: 'en' });
+    const item = tree.getTreeItem({ kind: 'topic', note: parsed.note! });
+    assert.equal(item.description, '1 question');
   });
 });

@@ -1,6 +1,7 @@
 // `npm run bench:search`: relevance of the note search on a query set, and its speed and
-// memory on generated corpora of 1,000 and 10,000 notes, beside a plain linear scan and
-// ripgrep over the same text, all measured in this run.
+// memory on generated corpora of 1,000 and 10,000 notes, beside MiniSearch (same tokenizer,
+// same queries), a plain linear scan and ripgrep over the same text, all measured in this run.
+// Why the extension keeps its own index: docs/decisions/0001-own-search-index.md.
 //   --queries FILE   score this query set instead of bench/search/relevance.json
 //   --json           print only one JSON object
 //   --quick          1,000 notes only
@@ -8,9 +9,11 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import MiniSearch from 'minisearch';
 import { noteLanguages, type Note } from '../src/core/notes/note';
 import { parseNote } from '../src/core/notes/noteParser';
-import { NoteSearchIndex, type SearchHit } from '../src/core/search/searchIndex';
+import { excerptAround, NoteSearchIndex, type SearchHit } from '../src/core/search/searchIndex';
+import { isHan, tokenize } from '../src/core/search/tokenizer';
 import { generateQueries, scanTerms, vocabularyFrom, writeCorpus, type GeneratedCorpus } from './search/corpus';
 
 interface RelevanceQuery {
@@ -21,7 +24,7 @@ interface RelevanceQuery {
 }
 
 interface CorpusFigures {
-  readonly engine: 'index' | 'linear-scan' | 'ripgrep';
+  readonly engine: 'index' | 'minisearch' | 'linear-scan' | 'ripgrep';
   readonly notes: number;
   readonly buildMs: number;
   readonly heapMB: number;
@@ -55,9 +58,10 @@ function loadBundledNotes(): Note[] {
   return notes;
 }
 
-function relevance(notes: readonly Note[]) {
-  const index = new NoteSearchIndex();
-  notes.forEach((note) => index.addNote(note));
+/** What the relevance figures look at in a hit. */
+type RankedSection = Pick<SearchHit, 'noteId' | 'sectionId' | 'heading'>;
+
+function relevance(notes: readonly Note[], search: (query: string) => readonly RankedSection[]) {
   // A heading may match in either language, so keep both for each section.
   const headings = new Map<string, string[]>();
   for (const note of notes) {
@@ -68,7 +72,7 @@ function relevance(notes: readonly Note[]) {
     }
   }
   const queries = JSON.parse(readFileSync(queriesFile, 'utf8')) as RelevanceQuery[];
-  const matches = (hit: SearchHit, expected: RelevanceQuery) => {
+  const matches = (hit: RankedSection, expected: RelevanceQuery) => {
     if (hit.noteId !== expected.note) {
       return false;
     }
@@ -86,7 +90,7 @@ function relevance(notes: readonly Note[]) {
   let reciprocalRanks = 0;
   const misses: { query: string; expected: string; got: string[] }[] = [];
   for (const expected of queries) {
-    const hits = index.search(expected.query, 10);
+    const hits = search(expected.query).slice(0, 10);
     const rank = hits.findIndex((hit) => matches(hit, expected)) + 1;
     if (rank === 1) {
       found1++;
@@ -147,6 +151,96 @@ function measureIndex(corpus: GeneratedCorpus, queries: readonly string[]): Corp
   return { engine: 'index', notes: corpus.notes, buildMs: Math.round(buildMs), heapMB: twoDecimals(heapMB), ...latency };
 }
 
+/** A section as MiniSearch indexes it: the same four fields NoteSearchIndex reads. */
+interface MiniSearchDocument {
+  readonly id: number;
+  readonly heading: string;
+  readonly title: string;
+  readonly tags: string;
+  readonly text: string;
+}
+
+/**
+ * MiniSearch over the same sections as NoteSearchIndex, configured to match it as closely as
+ * its options allow: our tokenizer (Latin words and their `_` parts, Chinese bigrams) on both
+ * sides with no further term processing, the same field weights (a note's introduction takes
+ * the note's title as its heading), prefix matches for the word being typed only, and typo
+ * tolerance on Latin words of 4+ letters. MiniSearch's fuzzy distance is Levenshtein, where
+ * swapping two letters is two edits, so it is given 0.25 of the word's length (what the
+ * extension used when it shipped MiniSearch): one edit below 6 letters, two from 6, three
+ * from 10. It stores no fields; a side array maps its document ids to notes and sections.
+ */
+class MiniSearchEngine {
+  private readonly index: MiniSearch<MiniSearchDocument>;
+  private readonly documents: { readonly note: Note; readonly section: number }[] = [];
+
+  constructor(notes: readonly Note[]) {
+    let prefixFrom = 0;
+    this.index = new MiniSearch<MiniSearchDocument>({
+      fields: ['heading', 'title', 'tags', 'text'],
+      storeFields: [],
+      tokenize: (text) => tokenize(text),
+      processTerm: (term) => term,
+      searchOptions: {
+        tokenize: (text) => {
+          const terms = tokenize(text);
+          // As NoteSearchIndex does: the terms of the last word (being typed) also match as prefixes.
+          prefixFrom = terms.length - tokenize(text.split(/\s+/).pop() ?? '').length;
+          return terms;
+        },
+        processTerm: (term) => term,
+        boost: { heading: 4, title: 0.5, tags: 0.5, text: 1 },
+        prefix: (term, position) => position >= prefixFrom && (isHan(term) ? term.length === 1 : term.length >= 3),
+        fuzzy: (term) => (!isHan(term) && term.length >= 4 ? 0.25 : false),
+        weights: { prefix: 0.55, fuzzy: 0.35 },
+      },
+    });
+    for (const note of notes) {
+      const tags = note.tags.join(' ');
+      for (let section = -1; section < note.sections.length; section++) {
+        const id = this.documents.length;
+        this.documents.push({ note, section });
+        this.index.add(
+          section < 0
+            ? { id, heading: note.title, title: '', tags, text: note.intro }
+            : { id, heading: note.sections[section].title, title: note.title, tags, text: note.sections[section].text },
+        );
+      }
+    }
+  }
+
+  /** Hits as NoteSearchIndex returns them: a section found in both languages once, with an excerpt. */
+  search(query: string, limit: number): (RankedSection & { readonly excerpt: string })[] {
+    const seen = new Set<string>();
+    const hits: (RankedSection & { readonly excerpt: string })[] = [];
+    for (const result of this.index.search(query)) {
+      const { note, section: position } = this.documents[result.id as number];
+      const section = position < 0 ? undefined : note.sections[position];
+      const key = `${note.id}#${section?.id ?? ''}`;
+      if (seen.has(key)) {
+        continue;
+      }
+      seen.add(key);
+      hits.push({ noteId: note.id, sectionId: section?.id, heading: section ? section.title : note.title, excerpt: excerptAround(section ? section.text : note.intro, result.terms) });
+      if (hits.length >= limit) {
+        break;
+      }
+    }
+    return hits;
+  }
+}
+
+function measureMiniSearch(corpus: GeneratedCorpus, queries: readonly string[]): CorpusFigures {
+  const notes = corpus.files.map((file) => parseNote(file.text, { language: file.language }).note!);
+  const before = heapUsed();
+  const started = performance.now();
+  const index = new MiniSearchEngine(notes);
+  const buildMs = performance.now() - started;
+  const heapMB = (heapUsed() - before) / 1024 / 1024;
+  const latency = timeQueries(queries, (query) => index.search(query, 50));
+  return { engine: 'minisearch', notes: corpus.notes, buildMs: Math.round(buildMs), heapMB: twoDecimals(heapMB), ...latency };
+}
+
 function measureLinearScan(corpus: GeneratedCorpus, queries: readonly string[]): CorpusFigures {
   const before = heapUsed();
   const started = performance.now();
@@ -184,12 +278,18 @@ function measureRipgrep(corpus: GeneratedCorpus, queries: readonly string[]): Co
 
 function main(): void {
   const started = performance.now();
-  const relevanceFigures = relevance(loadBundledNotes());
+  const bundledNotes = loadBundledNotes();
+  const noteIndex = new NoteSearchIndex();
+  bundledNotes.forEach((note) => noteIndex.addNote(note));
+  const relevanceFigures = relevance(bundledNotes, (query) => noteIndex.search(query, 10));
   say(`relevance on ${relevanceFigures.queries} queries (${queriesFile}):`);
   say(`  recall@1 ${relevanceFigures.recallAt1}   recall@3 ${relevanceFigures.recallAt3}   MRR ${relevanceFigures.mrr}`);
   for (const miss of relevanceFigures.misses) {
     say(`  miss: "${miss.query}" expected ${miss.expected}, got ${miss.got.join(' | ') || 'nothing'}`);
   }
+  const miniSearch = new MiniSearchEngine(bundledNotes);
+  const { misses: miniSearchMisses, ...miniSearchFigures } = relevance(bundledNotes, (query) => miniSearch.search(query, 10));
+  say(`  minisearch, same queries: recall@1 ${miniSearchFigures.recallAt1}   recall@3 ${miniSearchFigures.recallAt3}   MRR ${miniSearchFigures.mrr}   (${miniSearchMisses.length} misses)`);
 
   const vocabulary = vocabularyFrom(join(repoRoot, 'notes'));
   const queries = generateQueries(vocabulary, 200);
@@ -197,11 +297,11 @@ function main(): void {
   for (const size of quick ? [1000] : [1000, 10000]) {
     const folder = join(tmpdir(), `interview-notes-search-bench-${size}`);
     const corpus = writeCorpus(folder, size, vocabulary);
-    corpora.push(measureIndex(corpus, queries), measureLinearScan(corpus, queries), measureRipgrep(corpus, queries));
+    corpora.push(measureIndex(corpus, queries), measureMiniSearch(corpus, queries), measureLinearScan(corpus, queries), measureRipgrep(corpus, queries));
     rmSync(folder, { recursive: true, force: true });
   }
   if (json) {
-    console.log(JSON.stringify({ ...relevanceFigures, corpora }, null, 2));
+    console.log(JSON.stringify({ ...relevanceFigures, minisearch: { ...miniSearchFigures, misses: miniSearchMisses }, corpora }, null, 2));
     return;
   }
   say(`\nspeed and memory (heap: JS heap + ArrayBuffers), ${queries.length} queries with typo tolerance on:`);

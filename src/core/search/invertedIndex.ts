@@ -2,9 +2,9 @@ import { hanCharacterCount, hanKeyOf, hanKeysPerCharacter, hanKeyText, isHan, la
 
 /**
  * A compact inverted index with BM25 ranking, prefix and typo-tolerant matching, built for
- * this extension's shape of data (many short sections, Latin words and Chinese bigrams).
- * bench/searchBench.ts measures it on 10,000 generated notes: 90,000 sections, 6M tokens,
- * 340,000 terms (nearly all Chinese bigrams), 6M postings.
+ * this extension's shape of data: many short sections, and hundreds of thousands of terms,
+ * nearly all of them Chinese bigrams. Why it is not a library, and what it was measured
+ * against: docs/decisions/0001-own-search-index.md (bench/searchBench.ts measures it).
  *
  * Indexing is bound by memory access, so it touches as little memory per token as it can:
  * - Terms are found in open-addressing tables in Int32Arrays: Latin words by hash, from their
@@ -12,10 +12,10 @@ import { hanCharacterCount, hanKeyOf, hanKeysPerCharacter, hanKeyText, isHan, la
  * - A document's terms are counted in a small table that stays in cache, then appended to a
  *   log, one int per (term, frequency), in document order.
  * - pack() inverts the log with a counting sort into one Int32Array of postings (document <<
- *   7 | weighted frequency) with an offset per term. An array per term (340,000 of them) was
- *   most of the heap and of the garbage collection, and growing them a random write per posting.
- * Memory written for the first time is expensive too (page faults: 5-9 ms a megabyte on the
- * benchmark machine), so nothing large is grown by copying.
+ *   7 | weighted frequency) with an offset per term, rather than an array per term: no object
+ *   per term for the heap and the garbage collector, and no random write per posting to grow them.
+ * Memory written for the first time is expensive too (page faults), so nothing large is grown
+ * by copying.
  *
  * Queries first pack what was added since the last one (into a small delta segment when it is
  * small next to the rest), keep their score buffers between queries and reset only what they
@@ -45,8 +45,8 @@ export interface QueryOptions {
   /**
    * Query terms from this position on may be words still being typed, and also match the
    * words they begin (by default only the last term: a search box searches as you type, and
-   * finished words that matched every longer word cost time and ranked worse on
-   * bench/search/relevance.json).
+   * a finished word that matched every longer word would cost time and rank sections about
+   * other words above those about the word itself).
    */
   readonly prefixFrom?: number;
 }
@@ -99,8 +99,7 @@ export class InvertedIndex {
   private main = new Segment(new Int32Array(0), new Int32Array(1));
   /**
    * Documents added after `main` was packed, packed on their own while they are few: an edited
-   * note then costs a pass over its own postings, not over all of them (repacking 6M postings
-   * took 40-200 ms at 10,000 notes).
+   * note then costs a pass over its own postings, not over all of them.
    */
   private delta = new Segment(new Int32Array(0), new Int32Array(1), new Int32Array(0));
   /** The first document in the log (documents before it are in main or delta). */
@@ -132,7 +131,7 @@ export class InvertedIndex {
   /**
    * Han bigrams by first and by second character, for one-character queries: linked lists,
    * heads[character] the newest term id + 1 and next[id] the one before (0 ends). Kept as
-   * terms arrive, so there is nothing to sort (sorting 330,000 keys took a tenth of the build).
+   * terms arrive, so there is nothing to sort.
    */
   private readonly startHeads = new Int32Array(hanCharacterCount);
   private startNext = new Int32Array(1024);
@@ -350,7 +349,7 @@ export class InvertedIndex {
   }
 
   // Not inline in latinTermId and hanTermId: a closure there, even one never created, makes V8
-  // allocate a context on every call (it was most of the garbage of indexing).
+  // allocate a context on every call, and they run once per token.
   private growLatinTable(): void {
     this.latinTable = this.rehash(this.latinTable, (entry) => latinHash(this.latinWords[entry - 1]));
   }
@@ -599,8 +598,8 @@ export class InvertedIndex {
     const covered = this.covered;
     const touched = this.touchedDocuments;
     // Each query word scores by its best-matching term in a document: the exact word, or the
-    // best of its prefix or typo matches. (Adding them all up let a section that holds many
-    // different words beginning with the query's outrank one about the query's word itself.)
+    // best of its prefix or typo matches. (Adding them all up would let a section that holds
+    // many different words beginning with the query's outrank one about the query's word itself.)
     let touchedCount = 0;
     for (let group = 0; group < expansions.length; ) {
       const position = expansions[group].position;

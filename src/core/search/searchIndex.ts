@@ -36,9 +36,9 @@ const weights = { heading: 4, introTitle: 2, noteTitle: 0.5, tags: 0.5, text: 1 
 export class NoteSearchIndex {
   private readonly index = new InvertedIndex();
   /**
-   * Per document: its note, and the section's position in note.sections (-1: the intro). A
-   * record per section (with its own copies of the note's fields) cost 90,000 objects on the
-   * benchmark corpus; a removed note's entries are cleared so its text can be collected.
+   * Per document: its note, and the section's position in note.sections (-1: the intro). One
+   * record per note rather than per section, so a note's fields are not copied into each of
+   * its sections; a removed note's entries are cleared so its text can be collected.
    */
   private readonly documentNotes: (IndexedNote | undefined)[] = [];
   private readonly documentSections: number[] = [];
@@ -157,7 +157,7 @@ function matchesFilters(note: IndexedNote, query: ParsedQuery): boolean {
 /**
  * A short piece of the text around the first of the terms: the text with runs of whitespace
  * made one space, `width` characters of it starting a third of the width before the match.
- * Only the piece is flattened (flattening whole sections was a third of a query's time).
+ * Only the piece is flattened, not the whole section: a query makes an excerpt per hit.
  */
 export function excerptAround(text: string, terms: readonly string[], width = 120): string {
   let first = 0;

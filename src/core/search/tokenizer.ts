@@ -3,15 +3,15 @@
  * Latin text: lowercase words, plus the parts of identifiers such as `proxy_pass`.
  * Chinese text has no spaces between words, so each run of Han characters is cut into
  * overlapping character bigrams (缓存穿透 → 缓存 存穿 穿透), as Lucene's CJK analyzer does: a
- * query matches however a word segmenter would have cut the text, and indexing stays fast
- * (Intl.Segmenter was measured six times slower on the benchmark corpus).
+ * query matches however a word segmenter would have cut the text, and indexing runs no
+ * segmenter (Intl.Segmenter is much slower; the figure is in docs/decisions/0001-own-search-index.md).
  */
 
 export interface TokenSink {
   /**
    * A Latin word: `text.slice(start, end)` in lower case, and its latinHash. The scanner passes
    * spans of the original text rather than strings, so the index can look words up without
-   * creating a string per token (most of the garbage of indexing did come from those).
+   * creating a string per token (which would be garbage as soon as it was looked up).
    */
   latin(text: string, start: number, end: number, hash: number): void;
   /** A Han bigram (or a lone Han character) as a number: see hanKey. */

@@ -1,4 +1,4 @@
-import { hanCharacterCount, hanKeyOf, hanKeysPerCharacter, hanKeyText, isHan, latinHash, scanTokens, type TokenSink } from './tokenizer';
+import { hanCharacterCount, hanKeyOf, hanKeysPerCharacter, hanKeyText, isHan, latinHash, latinHashWithout, scanTokens, type TokenSink } from './tokenizer';
 
 /**
  * A compact inverted index with BM25 ranking, prefix and typo-tolerant matching, built for
@@ -67,8 +67,6 @@ const minPrefixLength = 3;
 /** Typos are looked for only when the word itself is this rare: a common word is no typo. */
 const typoBelowDocuments = 3;
 const emptySlot = 0;
-const hashSeed = 0x811c9dc5;
-const hashPrime = 0x01000193;
 
 type Kind = TermMatch['kind'];
 
@@ -384,7 +382,7 @@ export class InvertedIndex {
       if (skip > 0 && word.charCodeAt(skip) === word.charCodeAt(skip - 1)) {
         continue; // deleting either of two equal letters gives the same variant
       }
-      this.typoInsert(hashWithout(word, skip), id);
+      this.typoInsert(latinHashWithout(word, skip), id);
     }
   }
 
@@ -887,7 +885,7 @@ export class InvertedIndex {
     const table = this.typoTable;
     const mask = (table.length >> 1) - 1;
     for (let skip = -1; skip < queryTerm.length; skip++) {
-      const hash = hashWithout(queryTerm, skip);
+      const hash = latinHashWithout(queryTerm, skip);
       for (let slot = slotOf(hash, mask); table[2 * slot + 1] !== emptySlot; slot = (slot + 1) & mask) {
         const id = table[2 * slot + 1] - 1;
         if (table[2 * slot] !== hash || seen.has(id)) {
@@ -1127,16 +1125,6 @@ function spanEquals(word: string, text: string, start: number, end: number): boo
   return true;
 }
 
-/** latinHash of the word with the letter at `skip` left out (skip -1: the word itself). */
-function hashWithout(word: string, skip: number): number {
-  let hash = hashSeed;
-  for (let i = 0; i < word.length; i++) {
-    if (i !== skip) {
-      hash = Math.imul(hash ^ word.charCodeAt(i), hashPrime);
-    }
-  }
-  return hash;
-}
 
 /** Damerau-Levenshtein distance of at most one. */
 export function withinOneEdit(a: string, b: string): boolean {

@@ -71,11 +71,22 @@ function hanCharacter(index: number): string {
   return index < hanCount ? String.fromCharCode(compatibilityLow + index - compatibilityOffset) : '';
 }
 
+/** FNV-1a (32-bit): the one hash of words. The scanners below fold it in character by character. */
+export const fnvOffsetBasis = 0x811c9dc5;
+export const fnvPrime = 0x01000193;
+
 /** FNV-1a over the lowercased word; the index's term table and typo table are keyed by it. */
 export function latinHash(word: string): number {
-  let hash = 0x811c9dc5;
+  return latinHashWithout(word, -1);
+}
+
+/** latinHash of the word with the letter at `skip` left out (-1: the word itself), for typo lookups. */
+export function latinHashWithout(word: string, skip: number): number {
+  let hash = fnvOffsetBasis;
   for (let i = 0; i < word.length; i++) {
-    hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+    if (i !== skip) {
+      hash = Math.imul(hash ^ word.charCodeAt(i), fnvPrime);
+    }
   }
   return hash;
 }
@@ -128,7 +139,7 @@ export function scanTokens(text: string, sink: TokenSink): void {
     const start = position;
     let underscore = false;
     let ascii = true;
-    let hash = 0x811c9dc5;
+    let hash = fnvOffsetBasis;
     while (position < length) {
       let current = text.charCodeAt(position);
       if (current >= 128) {
@@ -142,7 +153,7 @@ export function scanTokens(text: string, sink: TokenSink): void {
         current |= 0x20;
       }
       underscore ||= current === 95;
-      hash = Math.imul(hash ^ current, 0x01000193);
+      hash = Math.imul(hash ^ current, fnvPrime);
       position++;
     }
     if (ascii) {
@@ -164,7 +175,7 @@ export function scanTokens(text: string, sink: TokenSink): void {
 /** The parts of `proxy_pass`: proxy, pass. */
 function latinParts(text: string, start: number, end: number, sink: TokenSink): void {
   let partStart = start;
-  let hash = 0x811c9dc5;
+  let hash = fnvOffsetBasis;
   for (let i = start; i <= end; i++) {
     let code = i < end ? text.charCodeAt(i) : 95;
     if (code === 95) {
@@ -172,13 +183,13 @@ function latinParts(text: string, start: number, end: number, sink: TokenSink): 
         sink.latin(text, partStart, i, hash);
       }
       partStart = i + 1;
-      hash = 0x811c9dc5;
+      hash = fnvOffsetBasis;
       continue;
     }
     if (code <= 90 && code >= 65) {
       code |= 0x20;
     }
-    hash = Math.imul(hash ^ code, 0x01000193);
+    hash = Math.imul(hash ^ code, fnvPrime);
   }
 }
 

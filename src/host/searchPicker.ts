@@ -7,6 +7,7 @@ import type { Reader } from './reader';
 import type { SnippetLibrary } from './snippetLibrary';
 import { commands } from './commandIds';
 import type { ExtensionServices } from './services';
+import { preferredNoteLanguage } from './noteLanguage';
 
 type PickerItem = vscode.QuickPickItem & { readonly hit?: SearchHit; readonly snippet?: Snippet; readonly recent?: string };
 
@@ -78,7 +79,7 @@ export async function showSearchPicker(dependencies: SearchPickerDependencies, o
     const index = await indexPromise;
     const snippetItems = includeSnippets ? matchSnippets(await snippets.all(), query.text).slice(0, 20).map(toSnippetItem) : [];
     if (picker.value === value) {
-      const noteItems = toSearchItems(index.search(query, 50));
+      const noteItems = toSearchItems(index.search(query, 50, preferredNoteLanguage()));
       picker.items = snippetItems.length > 0 ? [...noteItems, { label: vscode.l10n.t('Snippets'), kind: vscode.QuickPickItemKind.Separator }, ...snippetItems] : noteItems;
       picker.busy = false;
     }

@@ -80,6 +80,15 @@ describe('search query parser', () => {
 });
 
 describe('search index', () => {
+  it('lists the topics a filter alone matches, in the preferred language where they have it', () => {
+    const index = sampleIndex();
+    assert.deepEqual(index.search('#cache', 50, 'zh-cn').map((hit) => `${hit.noteId}/${hit.language}/${hit.kind}`), ['redis/zh-cn/intro']);
+    assert.deepEqual(index.search('topic:docker', 50, 'en').map((hit) => `${hit.noteId}/${hit.language}`), ['docker/en']);
+    assert.deepEqual(index.search('topic:nginx', 50, 'zh-cn').map((hit) => `${hit.noteId}/${hit.language}`), ['nginx/en'], 'the other language when the topic has no translation');
+    assert.deepEqual(index.search('#nosuchtag'), []);
+    assert.deepEqual(index.search('   '), [], 'no text and no filter: nothing');
+  });
+
   it('finds the ENTRYPOINT section, heading matches first', () => {
     const hits = sampleIndex().search('ENTRYPOINT');
     assert.equal(hits[0].noteId, 'docker');

@@ -2,6 +2,7 @@ import type { Note, NoteLanguage, NoteSection } from '../notes/note';
 import { InvertedIndex } from './invertedIndex';
 import { parseQuery, type ParsedQuery } from './query';
 import { tokenize } from './tokenizer';
+import { noteKey } from '../notes/noteSnapshot';
 
 export interface SearchHit {
   readonly noteId: string;
@@ -68,11 +69,11 @@ export class NoteSearchIndex {
       this.documentNotes[document] = record;
       this.documentSections[document] = section;
     }
-    this.notes.set(noteKey(note.id, note.language), record);
+    this.notes.set(noteKey(note.language, note.id), record);
   }
 
   removeNote(noteId: string, language: NoteLanguage): void {
-    const key = noteKey(noteId, language);
+    const key = noteKey(language, noteId);
     for (const document of this.notes.get(key)?.documents ?? []) {
       this.index.remove(document);
       this.documentNotes[document] = undefined;
@@ -89,13 +90,17 @@ export class NoteSearchIndex {
     this.index.prepare();
   }
 
-  search(input: string | ParsedQuery, limit = 50): SearchHit[] {
+  /**
+   * The best sections for the query. A filter alone (`#cache`, `topic:redis`) lists the topics
+   * it matches, in `language` where a topic has it.
+   */
+  search(input: string | ParsedQuery, limit = 50, language?: NoteLanguage): SearchHit[] {
     const query = typeof input === 'string' ? parseQuery(input) : input;
     const terms = tokenize(query.text);
-    if (terms.length === 0) {
-      return [];
-    }
     const filtered = query.tags.length > 0 || query.topics.length > 0;
+    if (terms.length === 0) {
+      return filtered ? this.topicsMatching(query, limit, language) : [];
+    }
     // The last word may be unfinished (the picker searches as you type): its terms also match longer words.
     const prefixFrom = terms.length - tokenize(lastWord(query.text)).length;
     // Twice the limit, since a section found in both languages is shown once.
@@ -138,11 +143,22 @@ export class NoteSearchIndex {
     }
     return hits;
   }
+
+  private topicsMatching(query: ParsedQuery, limit: number, language: NoteLanguage | undefined): SearchHit[] {
+    const byId = new Map<string, IndexedNote>();
+    for (const note of this.notes.values()) {
+      const existing = byId.get(note.id);
+      if (matchesFilters(note, query) && (!existing || (existing.language !== language && note.language === language))) {
+        byId.set(note.id, note);
+      }
+    }
+    return [...byId.values()]
+      .sort((a, b) => a.title.localeCompare(b.title))
+      .slice(0, limit)
+      .map((note) => ({ noteId: note.id, noteTitle: note.title, heading: note.title, language: note.language, kind: 'intro', score: 0, terms: [], excerpt: excerptAround(note.intro, []) }));
+  }
 }
 
-function noteKey(noteId: string, language: NoteLanguage): string {
-  return `${language}:${noteId}`;
-}
 
 function matchesFilters(note: IndexedNote, query: ParsedQuery): boolean {
   if (query.topics.length > 0 && !query.topics.some((topic) => note.id === topic || note.title.toLowerCase().includes(topic))) {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isNoteLanguage, type NoteLanguage } from '../core/notes/note';
-import { createNonce, escapeHtml, readerChrome, readerDocument } from '../core/render/readerDocument';
+import { createNonce, readerChrome, readerDocument } from '../core/render/readerDocument';
+import { escapeHtml } from '../core/text/html';
 import { parseReaderMessage, type ReaderMessage } from '../core/render/readerMessages';
 import type { NoteRenderer } from '../core/render/noteRenderer';
 import { textEngine } from './textEngine';

@@ -1,4 +1,5 @@
-import { escapeAttribute, escapeHtml, webviewPageHead, type WebviewPageHead } from '../render/readerDocument';
+import { escapeAttribute, webviewPageHead, type WebviewPageHead } from '../render/readerDocument';
+import { escapeHtml } from '../text/html';
 
 export interface PracticeDocumentParts extends WebviewPageHead {
   readonly scriptUri: string;

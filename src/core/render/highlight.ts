@@ -16,6 +16,7 @@ import shell from 'highlight.js/lib/languages/shell';
 import sql from 'highlight.js/lib/languages/sql';
 import typescript from 'highlight.js/lib/languages/typescript';
 import yaml from 'highlight.js/lib/languages/yaml';
+import { escapeHtml } from '../text/html';
 
 /**
  * Code highlighting for the reader, by highlight.js (the library VS Code's Markdown preview
@@ -89,12 +90,6 @@ export function compiledLanguage(language: string): Language | undefined {
   return hljs.getLanguage(name);
 }
 
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;' };
-
-/** Escaped as highlight.js escapes the text it does not colour. */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => escapes[character]);
-}
 
 /** Whether a line or a run of whitespace is too long for highlight.js's quadratic patterns (one pass). */
 function hasLongRun(code: string): boolean {

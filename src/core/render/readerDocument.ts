@@ -1,4 +1,6 @@
 /** The reader webview's HTML page around a rendered note. Pure, so it is unit-tested. */
+import { escapeHtml } from '../text/html';
+
 export interface OutlineEntry {
   readonly id: string;
   readonly title: string;
@@ -88,15 +90,11 @@ export function readerDocument(parts: ReaderDocumentParts): string {
 </html>`;
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => htmlEntities[character]);
-}
 
 export function escapeAttribute(text: string): string {
   return escapeHtml(text);
 }
 
-const htmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** A fresh nonce for every render (crypto is global in Node 20 and in web workers). */
 export function createNonce(): string {

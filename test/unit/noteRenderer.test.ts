@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { classifyLink, createNoteRenderer } from '../../src/core/render/noteRenderer';
+import { classifyLink, createNoteRenderer, highlightBudgetPerNote } from '../../src/core/render/noteRenderer';
 import { createNonce, readerDocument } from '../../src/core/render/readerDocument';
 import { parseReaderMessage } from '../../src/core/render/readerMessages';
 
@@ -99,5 +99,19 @@ describe('reader messages', () => {
     assert.equal(parseReaderMessage({ type: 'scrolled', sectionId: '<img>' }), undefined);
     assert.equal(parseReaderMessage(null), undefined);
     assert.equal(parseReaderMessage('openLink'), undefined);
+  });
+});
+
+describe('note renderer, highlighting budget', () => {
+  it('highlights code up to the budget per note, then shows the rest plain, and starts afresh for the next note', () => {
+    const renderer = createNoteRenderer();
+    const fence = (index: number) => '```python\n' + `def f${index}(): return ${index}\n`.repeat(2000) + '```\n';
+    const perFence = `def f0(): return 0\n`.repeat(2000).length;
+    const count = Math.ceil(highlightBudgetPerNote / perFence) + 2;
+    const html = renderer.render(Array.from({ length: count }, (_, index) => fence(index)).join('\n'));
+    const highlighted = html.split('<div class="code-block"').slice(1).map((block) => block.includes('hljs-keyword'));
+    assert.equal(highlighted.filter(Boolean).length, Math.floor(highlightBudgetPerNote / perFence));
+    assert.equal(highlighted.at(-1), false, 'the last fences are plain');
+    assert.ok(renderer.render(fence(0)).includes('hljs-keyword'), 'the next note has its own budget');
   });
 });

@@ -68,12 +68,26 @@ function htmlToken(state: StateCore, html: string): Token {
   return token;
 }
 
+/**
+ * How much code one note may have highlighted; the rest is shown plain. highlight.js is linear
+ * under the highlighter's caps, but at a large cost per token: a note built of hostile fences
+ * would otherwise hold the extension host for seconds. The largest bundled note has about 60 KB.
+ */
+export const highlightBudgetPerNote = 256 * 1024;
+
 export function createNoteRenderer(): NoteRenderer {
+  let highlightBudget = highlightBudgetPerNote;
   const md: MarkdownItInstance = new MarkdownIt({
     html: false,
     linkify: false,
     typographer: false,
-    highlight: (code, language) => highlightCode(code, language.split(/\s+/)[0]) ?? '',
+    highlight: (code, language) => {
+      if (code.length > highlightBudget) {
+        return ''; // markdown-it escapes it as plain text
+      }
+      highlightBudget -= code.length;
+      return highlightCode(code, language.split(/\s+/)[0]) ?? '';
+    },
   });
   md.validateLink = (url) => classifyLink(url).kind !== 'refused';
   md.use(headingIdsPlugin);
@@ -135,6 +149,9 @@ export function createNoteRenderer(): NoteRenderer {
   });
 
   return {
-    render: (markdown, options = {}) => md.render(markdown, { lineOffset: options.lineOffset ?? 0, questionIds: options.questionIds }),
+    render: (markdown, options = {}) => {
+      highlightBudget = highlightBudgetPerNote;
+      return md.render(markdown, { lineOffset: options.lineOffset ?? 0, questionIds: options.questionIds });
+    },
   };
 }

@@ -1,7 +1,8 @@
 // Runs inside the Node extension host, in a workspace whose `.interview-notes/` holds
 // 10,000 generated notes. With our extension: loads and indexes them through the real
-// library, times the tree, and reads the host's heap. With the empty baseline extension:
-// reads the host's heap only. Writes the figures to the workspace for `npm run bench`.
+// library, times the tree, reads the host's heap, and how long at most the host went without
+// running a timer meanwhile. With the empty baseline extension: reads the host's heap, and the
+// same timer's longest gap while the host is idle. Writes the figures to the workspace for `npm run bench`.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
@@ -28,6 +29,24 @@ function heapMB(): number {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** The longest the host went without running a 10 ms interval timer while `work` ran (the gap, 10 ms included). */
+async function longestStallMs<T>(work: () => Promise<T>): Promise<{ result: T; stallMs: number }> {
+  let last = performance.now();
+  let stallMs = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    stallMs = Math.max(stallMs, now - last);
+    last = now;
+  }, 10);
+  try {
+    const result = await work();
+    stallMs = Math.max(stallMs, performance.now() - last);
+    return { result, stallMs };
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 /** Times `expand` several times after a warm-up, alternating with `baselineExpand`. */
@@ -65,7 +84,7 @@ function plainTree(topicCount: number, sectionsPerTopic: number): vscode.TreeDat
 async function ourFigures(api: InterviewNotesApi): Promise<Record<string, number>> {
   const heapBeforeMB = heapMB();
   let started = performance.now();
-  const roots = await api.tree.getChildren();
+  const { result: roots, stallMs: loadStallMs } = await longestStallMs(() => api.tree.getChildren());
   const loadMs = performance.now() - started;
   // With notes in the workspace's folder the root shows one group per source: the
   // workspace's group is the one that holds the 10,000.
@@ -74,7 +93,7 @@ async function ourFigures(api: InterviewNotesApi): Promise<Record<string, number
   const group = roots[largest];
   const topics = groupChildren[largest].filter(isNoteNode);
   started = performance.now();
-  await api.library.searchIndex();
+  const { stallMs: indexStallMs } = await longestStallMs(() => api.library.searchIndex());
   const indexMs = performance.now() - started;
   const heapLoadedMB = heapMB();
 
@@ -96,7 +115,7 @@ async function ourFigures(api: InterviewNotesApi): Promise<Record<string, number
     return roots.length;
   };
   const tree = await compareMs(expandOurs, expandPlain);
-  return { topics: tree.items, loadMs, indexMs, treeExpandMs: tree.ms, treeExpandBaselineMs: tree.baselineMs, heapBeforeMB, heapLoadedMB };
+  return { topics: tree.items, loadMs, indexMs, stallMs: Math.max(loadStallMs, indexStallMs), treeExpandMs: tree.ms, treeExpandBaselineMs: tree.baselineMs, heapBeforeMB, heapLoadedMB };
 }
 
 export async function run(): Promise<void> {
@@ -114,7 +133,8 @@ export async function run(): Promise<void> {
       throw new Error(`neither ${ours} nor ${baseline} is loaded`);
     }
     await empty.activate();
-    figures = { heapLoadedMB: heapMB() };
+    const idle = await longestStallMs(() => new Promise((resolve) => setTimeout(resolve, 1000)));
+    figures = { heapLoadedMB: heapMB(), stallMs: idle.stallMs };
   }
   await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder.uri, '.bench-results.json'), new TextEncoder().encode(JSON.stringify(figures)));
 }

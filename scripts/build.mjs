@@ -1,9 +1,9 @@
 // Bundles the extension (Node and web entries), the reader's and practice view's webview scripts, and with
-// --tests the unit, integration and UI test bundles. --production minifies; --watch rebuilds.
+// --tests the unit, content, integration and UI test bundles. --production minifies; --watch rebuilds.
 import * as esbuild from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { repoRoot } from './lib/setup.mjs';
 
 const args = new Set(process.argv.slice(2));
@@ -26,6 +26,23 @@ function testFiles(folder) {
     .filter((name) => name.endsWith('.test.ts'))
     .sort()
     .map((name) => join(repoRoot, folder, name));
+}
+
+/**
+ * Removes the bundles in `outdir` of tests that are no longer in `folder` (deleted, or moved to
+ * another suite), so a suite that runs every `*.test.js` of its folder does not run them too.
+ */
+function removeStaleTestBundles(folder, outdir) {
+  const sources = new Set(testFiles(folder).map((file) => basename(file, '.ts')));
+  if (!existsSync(join(repoRoot, outdir))) {
+    return; // not built yet
+  }
+  for (const name of readdirSync(join(repoRoot, outdir))) {
+    const test = /^(.*\.test)\.js(\.map)?$/.exec(name)?.[1];
+    if (test && !sources.has(test)) {
+      rmSync(join(repoRoot, outdir, name), { force: true });
+    }
+  }
 }
 
 /** `integration-test-files`: a module that requires each integration test when called. */
@@ -84,11 +101,16 @@ const builds = [
 
 if (withTests) {
   const nodeTest = { ...common, minify: false, sourcemap: 'inline', platform: 'node', format: 'cjs', packages: 'external' };
+  for (const suite of ['unit', 'content', 'ui']) {
+    removeStaleTestBundles(`test/${suite}`, `out/${suite}`);
+  }
   builds.push(
     { ...nodeTest, entryPoints: testFiles('test/unit'), outdir: 'out/unit' },
+    // The content checks: the bundled notes and snippets through nginx, javac, go, docker-compose and the rest.
+    { ...nodeTest, entryPoints: testFiles('test/content'), outdir: 'out/content' },
     { ...nodeTest, entryPoints: testFiles('test/ui'), outdir: 'out/ui' },
     { ...nodeTest, entryPoints: ['test/harness/runExtensionTests.ts', 'test/harness/workbench.ts', 'test/harness/hostileWorkspace.ts'], outdir: 'out/harness' },
-    { ...nodeTest, entryPoints: ['bench/searchBench.ts', 'bench/renderBench.ts', 'bench/search/corpus.ts'], outbase: 'bench', outdir: 'out/bench' },
+    { ...nodeTest, entryPoints: ['bench/searchBench.ts', 'bench/renderBench.ts', 'bench/readerOpen.ts', 'bench/search/corpus.ts'], outbase: 'bench', outdir: 'out/bench' },
     // The in-host suites bundle the extension's own code, like the integration suite.
     ...['activationSuite', 'scaleSuite'].map((suite) => ({
       ...common, minify: false, sourcemap: false, platform: 'node', format: 'cjs', entryPoints: [`bench/${suite}.ts`], outfile: `out/bench/${suite}.js`,

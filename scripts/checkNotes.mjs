@@ -11,7 +11,7 @@ import { ensureDebianPackages, repoRoot } from './lib/setup.mjs';
 ensureDebianPackages(['noteChecks']);
 mkdirSync(join(repoRoot, 'out'), { recursive: true });
 const outdir = mkdtempSync(join(repoRoot, 'out', 'check-notes-'));
-const tests = ['test/unit/notesLibrary.test.ts', 'test/unit/notesCoverage.test.ts'].filter((file) => existsSync(join(repoRoot, file)));
+const tests = ['test/content/notesLibrary.test.ts', 'test/content/notesCoverage.test.ts'].filter((file) => existsSync(join(repoRoot, file)));
 try {
   await esbuild.build({ absWorkingDir: repoRoot, entryPoints: tests, outdir, bundle: true, platform: 'node', format: 'cjs', packages: 'external', sourcemap: 'inline', logLevel: 'warning' });
   const mocha = join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js');

@@ -1,9 +1,11 @@
-// `npm test`: lint, typecheck, unit tests (plain Node), integration tests inside a real
-// VS Code extension host (code-server's Node host and its web worker host), and UI tests
-// that drive the real workbench in Chromium. Ends with one line: `tests: N passed, N failed`.
+// `npm test`: lint, typecheck, unit tests (plain Node), content checks (plain Node: the bundled
+// notes and snippets through nginx, javac, go, docker-compose and the other real tools),
+// integration tests inside a real VS Code extension host (code-server's Node host and its web
+// worker host), and UI tests that drive the real workbench in Chromium. Ends with one line:
+// `tests: N passed, N failed`.
 //
 //   npm test                      everything
-//   npm test -- --only unit       one suite (lint, typecheck, unit, integration-node, integration-web, ui);
+//   npm test -- --only unit       one suite (lint, typecheck, unit, content, integration-node, integration-web, ui);
 //                                 integration-node also runs integration-node-hostile and -untrusted
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
@@ -89,7 +91,8 @@ const started = Date.now();
 const needsHost = wants('integration-node') || wants('integration-web') || wants('ui');
 if (needsHost) {
   ensureDebianPackages();
-} else if (wants('unit')) {
+} else if (wants('content')) {
+  // The content checks run the notes' and snippets' examples through the real tools.
   ensureDebianPackages(['noteChecks', 'snippetChecks']);
 }
 const codeServerEntry = needsHost ? ensureCodeServer() : undefined;
@@ -107,6 +110,10 @@ if (build.status !== 0) {
 } else {
   if (wants('unit')) {
     await runMocha('unit', 'out/unit', { timeout: 20_000 });
+  }
+  if (wants('content')) {
+    // Each check compiles or runs many files; the slowest set their own longer timeouts.
+    await runMocha('content', 'out/content', { timeout: 300_000 });
   }
   for (const kind of ['node', 'web']) {
     for (const workspace of ['usual', 'hostile', 'untrusted']) {

@@ -84,6 +84,6 @@ describe('coding aids', () => {
     const editor = await openAtEnd('app.py');
     const labels = (await completions(editor)).map(labelOf);
     assert.include(labels, 'my-hello', 'the user snippet is offered');
-    assert.include(labels, 'singleton', 'the bundled ones still are');
+    assert.include(labels, 'singleton-decorator', 'the bundled ones still are');
   });
 });

@@ -13,20 +13,32 @@ function generatedNote(n: number): string {
   return `---\nid: bulk-${n}\ntitle: Bulk note ${n}\ntags: [bulk]\norder: ${n}\n---\n\nMarker word zq${n}x.\n\n${sections.join('\n')}\n### Why does note ${n} exist? {#why}\n\nTo load ten thousand notes.\n`;
 }
 
-/** The longest the extension host went without running a 10 ms timer, while `work` ran. */
-async function longestStallMs<T>(work: () => Promise<T>): Promise<{ result: T; stallMs: number }> {
-  let last = performance.now();
-  let stallMs = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    stallMs = Math.max(stallMs, now - last);
-    last = now;
-  }, 10);
+/**
+ * The least number of setTimeout(0) turns a bystander must get while the library reads or
+ * indexes the 10,000 notes. The library pauses after every slice of work (15 ms), which gives
+ * a turn per slice: 15 to 20 for indexing them in plain Node on a 2-core EPYC (300 ms), 10 or
+ * more in both extension hosts there, more on slower machines; work done in one go gives none. Counted, not timed: how
+ * long the host went at most without a turn depends on the machine, and is a bench figure
+ * (library.stall.10k.ms in `npm run bench`).
+ */
+const minimumTurns = 3;
+
+/** How many setTimeout(0) turns the extension host gave a bystander while `work` ran. */
+async function turnsWhile<T>(work: () => Promise<T>): Promise<{ result: T; turns: number }> {
+  let turns = 0;
+  let done = false;
+  const bystander = (async () => {
+    while (!done) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      turns++;
+    }
+  })();
   try {
     const result = await work();
-    return { result, stallMs };
+    return { result, turns };
   } finally {
-    clearInterval(timer);
+    done = true;
+    await bystander;
   }
 }
 
@@ -57,9 +69,9 @@ describe('a note source with 10,000 notes', function () {
     await vscode.workspace.fs.delete(root, { recursive: true });
   });
 
-  it('lists every topic and expands one, with the extension host never stalled for a second', async () => {
+  it('lists every topic and expands one, giving the extension host back while it reads them', async () => {
     // A user folder alone: the root is its group, and the topics are under it.
-    const { result: topics, stallMs } = await longestStallMs(async () => {
+    const { result: topics, turns } = await turnsWhile(async () => {
       const [group] = await tree.getChildren();
       return (await tree.getChildren(group)).filter(isNoteNode);
     });
@@ -69,13 +81,13 @@ describe('a note source with 10,000 notes', function () {
     assert.equal(tree.getTreeItem(topic).label, 'Bulk note 9876');
     const sections = await tree.getChildren(topic);
     assert.deepEqual(sections.map((node) => tree.getTreeItem(node).id), [0, 1, 2, 3].map((s) => `section:bulk-9876#part-${s}`));
-    assert.isBelow(stallMs, 1000, `longest stall while loading ${noteCount} notes: ${Math.round(stallMs)} ms`);
+    assert.isAtLeast(turns, minimumTurns, `setTimeout(0) turns the host gave others while loading ${noteCount} notes`);
   });
 
   it('indexes them for search in slices, and finds the one note with a rare word', async () => {
-    const { result: index, stallMs } = await longestStallMs(() => library.searchIndex());
+    const { result: index, turns } = await turnsWhile(() => library.searchIndex());
     const [first] = index.search('zq9876x');
     assert.equal(first?.noteId, 'bulk-9876');
-    assert.isBelow(stallMs, 1000, `longest stall while indexing ${noteCount} notes: ${Math.round(stallMs)} ms`);
+    assert.isAtLeast(turns, minimumTurns, `setTimeout(0) turns the host gave others while indexing ${noteCount} notes`);
   });
 });

@@ -126,7 +126,7 @@ export function checkJavaScript(samples: readonly CodeSample[]): Failure[] {
   });
 }
 
-// ---- Tools for the snippet library checks (test/unit/snippetLibrary.test.ts) ----
+// ---- Tools for the snippet library checks (test/content/snippetLibrary.test.ts) ----
 
 export interface ToolRun {
   readonly status: number | null;

@@ -1,9 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { openWorkbench, type OpenWorkbench } from '../harness/workbench';
+import { describeWorkbench } from './describeWorkbench';
 import { uiTestEnvironment } from './environment';
-import { screenshotIfFailed } from './screenshotOnFailure';
 import { topicsTreeRows } from './workbenchParts';
 
 /**
@@ -11,22 +10,7 @@ import { topicsTreeRows } from './workbenchParts';
  * key (test/fixtures/hostile-workspace). The warnings quote them as text: no link in the toast,
  * and clicking the words runs nothing (the canary would open an untitled editor).
  */
-describe('a hostile workspace in the real workbench', function () {
-  this.timeout(240_000);
-  let workbench: OpenWorkbench;
-
-  before(async () => {
-    workbench = await openWorkbench({ ...uiTestEnvironment, fixtureWorkspace: join(uiTestEnvironment.repoRoot, 'test', 'fixtures', 'hostile-workspace') });
-  });
-
-  afterEach(async function () {
-    await screenshotIfFailed(this, workbench?.page);
-  });
-
-  after(async () => {
-    await workbench?.close();
-  });
-
+describeWorkbench('a hostile workspace in the real workbench', { timeout: 240_000, fixtureWorkspace: join(uiTestEnvironment.repoRoot, 'test', 'fixtures', 'hostile-workspace') }, (workbench) => {
   const toast = (page: Page, text: string): Locator => page.locator('.notification-toast', { hasText: text }).first();
 
   async function assertNoLinkAndClick(page: Page, text: string, quoted: string): Promise<void> {
@@ -39,7 +23,7 @@ describe('a hostile workspace in the real workbench', function () {
   }
 
   it('quotes the command link of a note heading and of a snippet key as text, and clicking them runs nothing', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     const rows = await topicsTreeRows(page, 'A good note in a hostile workspace');
     const evilRow = rows.find((row) => row.includes('Open the docs'));
     assert.ok(evilRow, `the note with a linked title is listed as text: ${rows.join(' | ')}`);

@@ -1,8 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { statSync } from 'node:fs';
-import { openWorkbench, type OpenWorkbench } from '../harness/workbench';
-import { packagedVsix, uiTestEnvironment } from './environment';
-import { screenshotIfFailed } from './screenshotOnFailure';
+import { describeWorkbench } from './describeWorkbench';
+import { packagedVsix } from './environment';
 import { topicsTreeRows } from './workbenchParts';
 
 const maxVsixBytes = 3 * 1024 * 1024;
@@ -12,29 +11,14 @@ const maxVsixBytes = 3 * 1024 * 1024;
  * suite, and every UI test installs that .vsix with `code-server --install-extension`. This file
  * checks the package itself and the parts no other UI test reaches.
  */
-describe('the packaged .vsix, installed into a fresh code-server', function () {
-  this.timeout(300_000);
-  let workbench: OpenWorkbench;
-
-  before(async () => {
-    workbench = await openWorkbench({ ...uiTestEnvironment, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
-  });
-
-  afterEach(async function () {
-    await screenshotIfFailed(this, workbench?.page);
-  });
-
-  after(async () => {
-    await workbench?.close();
-  });
-
+describeWorkbench('the packaged .vsix, installed into a fresh code-server', { timeout: 300_000, settings: { 'workbench.colorTheme': 'Default Dark Modern' } }, (workbench) => {
   it(`is smaller than ${maxVsixBytes / 1024 / 1024} MB`, () => {
     const size = statSync(packagedVsix).size;
     assert.ok(size < maxVsixBytes, `the .vsix is ${(size / 1024 / 1024).toFixed(2)} MB`);
   });
 
   it('activates from the installed copy and shows the topics tree', async () => {
-    const { page, url } = workbench;
+    const { page, url } = workbench();
     assert.doesNotMatch(decodeURIComponent(url), /extensionDevelopmentPath/, 'no extension under development');
     const rows = await topicsTreeRows(page, 'Docker');
     for (const topic of ['Docker', 'Nginx', 'Redis', 'Python']) {
@@ -43,7 +27,7 @@ describe('the packaged .vsix, installed into a fresh code-server', function () {
   });
 
   it('offers its walkthrough, with its steps and their buttons', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     await page.keyboard.press('F1');
     await page.keyboard.type('Welcome: Open Walkthrough');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Walkthrough' }).first().click();
@@ -57,7 +41,7 @@ describe('the packaged .vsix, installed into a fresh code-server', function () {
   });
 
   it('offers a snippet in a Dockerfile, and accepting it inserts the exec form', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     // Quick Open through the palette (F1, then no '>'): Ctrl+P can be held by the focused walkthrough.
     await page.keyboard.press('F1');
     await page.keyboard.press('Backspace');
@@ -78,7 +62,7 @@ describe('the packaged .vsix, installed into a fresh code-server', function () {
   });
 
   it('opens Practice Questions with its script from the package: a card to answer', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     await page.keyboard.press('F1');
     await page.keyboard.type('Interview Notes: Practice Questions');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Practice Questions' }).first().waitFor({ timeout: 30_000 });

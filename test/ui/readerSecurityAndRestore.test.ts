@@ -1,32 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench, type OpenWorkbench } from '../harness/workbench';
+import { describeWorkbench } from './describeWorkbench';
 import { uiTestEnvironment } from './environment';
-import { screenshotIfFailed } from './screenshotOnFailure';
-import { openTopic, readerFrame } from './workbenchParts';
+import { commandSentinel, loaded, openTopic, readerFrame, waitUntil, watchSavedWebviewState } from './workbenchParts';
 
-describe('reader security and restore in the real workbench', function () {
-  this.timeout(240_000);
-  let workbench: OpenWorkbench;
+const extraFiles = { '.interview-notes/hostile.md': readFileSync(join(uiTestEnvironment.repoRoot, 'test', 'fixtures', 'hostile', 'hostile.md'), 'utf8') };
 
-  before(async () => {
-    workbench = await openWorkbench({
-      ...uiTestEnvironment,
-      extraFiles: { '.interview-notes/hostile.md': readFileSync(join(uiTestEnvironment.repoRoot, 'test', 'fixtures', 'hostile', 'hostile.md'), 'utf8') },
-    });
-  });
-
-  afterEach(async function () {
-    await screenshotIfFailed(this, workbench?.page);
-  });
-
-  after(async () => {
-    await workbench?.close();
-  });
-
+describeWorkbench('reader security and restore in the real workbench', { timeout: 240_000, extraFiles }, (workbench) => {
   it('leaves no script, frame, object, form or event handler from a hostile note in the reader', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     const violations: string[] = [];
     await openTopic(page, 'Hostile note');
     const reader = readerFrame(page);
@@ -61,24 +44,32 @@ describe('reader security and restore in the real workbench', function () {
         violations.push(message.text());
       }
     });
-    await page.waitForTimeout(1000);
+    // Had a click asked for the canary command, it would have run before the sentinel's command.
+    await commandSentinel(page);
     assert.ok(await page.locator('.part.sidebar').isVisible(), 'the sidebar is still open: no command ran');
     assert.doesNotMatch(await reader.locator('body').evaluate((body) => body.ownerDocument.title), /pwned/);
     assert.deepEqual(violations, []);
   });
 
   it('comes back after a window reload, on the same note at the same place', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     await openTopic(page, 'Docker');
     let reader = readerFrame(page);
     await reader.locator('h2#compose').waitFor({ timeout: 30_000 });
-    await reader.locator('h2#compose').evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
-    await page.waitForTimeout(600); // the reader saves its place 150 ms after scrolling stops
-    await workbench.reload();
+    await loaded(reader); // the reader has restored its place (at the top) and saved it
+    const states = await watchSavedWebviewState(page);
+    const scrollY = await reader.locator('h2#compose').evaluate((heading) => {
+      heading.scrollIntoView({ block: 'start' });
+      return heading.ownerDocument.defaultView?.scrollY ?? 0;
+    });
+    assert.ok(scrollY > 0, 'the Compose section is further down');
+    // The reader saves its place when scrolling stops: wait until the workbench has that state.
+    await waitUntil('the reader to save its place', async () => (await states.saved()).some((state) => (state as { scrollY?: unknown }).scrollY === scrollY));
+    await workbench().reload();
     reader = readerFrame(page);
     const heading = reader.locator('h2#compose');
     await heading.waitFor({ timeout: 60_000 });
-    await page.waitForTimeout(500);
+    await loaded(reader); // the reader restores its place on load
     const top = await heading.evaluate((element) => element.getBoundingClientRect().top);
     assert.ok(top > -80 && top < 200, `the Compose section is at the top again (top = ${top})`);
   });

@@ -1,31 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench, type OpenWorkbench } from '../harness/workbench';
+import { describeWorkbench } from './describeWorkbench';
 import { uiTestEnvironment } from './environment';
-import { screenshotIfFailed } from './screenshotOnFailure';
 import { readerFrame, topicsTreeRows } from './workbenchParts';
 
 const screenshots = join(uiTestEnvironment.repoRoot, 'test-results', 'screenshots');
 
-describe('sidebar and reader in the real workbench', function () {
-  this.timeout(180_000);
-  let workbench: OpenWorkbench;
-
-  before(async () => {
-    workbench = await openWorkbench({ ...uiTestEnvironment, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
-  });
-
-  afterEach(async function () {
-    await screenshotIfFailed(this, workbench?.page);
-  });
-
-  after(async () => {
-    await workbench?.close();
-  });
-
+describeWorkbench('sidebar and reader in the real workbench', { timeout: 180_000, settings: { 'workbench.colorTheme': 'Default Dark Modern' } }, (workbench) => {
   it('shows the topics when the Interview Notes activity-bar item is clicked', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     const rows = await topicsTreeRows(page, 'Docker');
     for (const topic of ['Docker', 'Nginx', 'Redis', 'Python']) {
       assert.ok(rows.some((row) => row.includes(topic)), `"${topic}" is in the tree: ${rows.join(' | ')}`);
@@ -33,7 +17,7 @@ describe('sidebar and reader in the real workbench', function () {
   });
 
   it('opens the clicked topic in the reader, rendered with highlighted code', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     await page.locator('.monaco-list-row', { hasText: 'Docker' }).first().click();
     const reader = readerFrame(page);
     await reader.locator('h2#dockerfile').waitFor({ timeout: 30_000 });

@@ -1,7 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { openWorkbench, type OpenWorkbench } from '../harness/workbench';
-import { uiTestEnvironment } from './environment';
-import { screenshotIfFailed } from './screenshotOnFailure';
+import { describeWorkbench } from './describeWorkbench';
 import { readerFrame, topicsTree, topicsTreeRows } from './workbenchParts';
 
 const kafka = `---
@@ -21,27 +19,11 @@ Partitions and consumer groups.
 Consumers sharing the partitions of a topic.
 `;
 
-describe('your own notes in the real workbench', function () {
-  this.timeout(180_000);
-  let workbench: OpenWorkbench;
+const extraFiles = { '.interview-notes/kafka.md': kafka, '.interview-notes/broken.md': 'no front matter\n' };
 
-  before(async () => {
-    workbench = await openWorkbench({
-      ...uiTestEnvironment,
-      extraFiles: { '.interview-notes/kafka.md': kafka, '.interview-notes/broken.md': 'no front matter\n' },
-    });
-  });
-
-  afterEach(async function () {
-    await screenshotIfFailed(this, workbench?.page);
-  });
-
-  after(async () => {
-    await workbench?.close();
-  });
-
+describeWorkbench('your own notes in the real workbench', { timeout: 180_000, extraFiles }, (workbench) => {
   it('groups the tree by source, with a warning item for the broken file, and opens the user note', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     const rows = await topicsTreeRows(page, 'Kafka basics');
     const tree = topicsTree(page);
     assert.ok(rows.some((row) => row.includes('Bundled')), `a Bundled group: ${rows.join(' | ')}`);

@@ -33,3 +33,92 @@ export async function openTopic(page: Page, title: string): Promise<void> {
   await row.waitFor({ timeout: 60_000 });
   await row.click();
 }
+
+/**
+ * Runs a command from the palette (F1), by the title it is listed under. An editor or webview
+ * that takes the focus as the palette opens (after a command that changed the layout, say)
+ * closes it; a person would open it again, and so does this (three tries).
+ */
+export async function runFromPalette(page: Page, title: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    try {
+      await page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout: 10_000 });
+      await page.keyboard.type(title);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) {
+        throw error;
+      }
+      await page.keyboard.press('Escape');
+    }
+  }
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * A sentinel, to show that nothing happened: a command run from the palette, whose effect (the
+ * notifications centre showing) is waited for, then undone. The workbench runs commands in the
+ * order they are asked for, so a command that an earlier click asked for has run by the time
+ * this one's effect shows.
+ */
+export async function commandSentinel(page: Page): Promise<void> {
+  const shown = page.locator('.notifications-center.visible');
+  await runFromPalette(page, 'Notifications: Show Notifications');
+  await shown.waitFor({ timeout: 10_000 });
+  await runFromPalette(page, 'Notifications: Hide Notifications');
+  await shown.waitFor({ state: 'detached', timeout: 10_000 });
+}
+
+/**
+ * Records the states the one open webview hands to the workbench for safe keeping
+ * (`vscode.setState`), from now on; `saved()` lists them. The webview's page posts them to its
+ * host frame (`iframe.webview.ready`), which passes them on through a MessagePort as
+ * `do-update-state` (VS Code's webview protocol, as of code-server 4.100).
+ */
+export async function watchSavedWebviewState(page: Page): Promise<{ saved: () => Promise<unknown[]> }> {
+  const host = page.frameLocator('iframe.webview.ready').locator(':root');
+  await host.evaluate(() => {
+    const seen = window as unknown as { savedWebviewStates?: unknown[] };
+    if (seen.savedWebviewStates) {
+      return;
+    }
+    seen.savedWebviewStates = [];
+    const original = MessagePort.prototype.postMessage as (this: MessagePort, ...args: unknown[]) => void;
+    MessagePort.prototype.postMessage = function (this: MessagePort, ...args: unknown[]) {
+      const message = args[0] as { channel?: unknown; data?: unknown } | undefined;
+      if (message?.channel === 'do-update-state' && typeof message.data === 'string') {
+        seen.savedWebviewStates?.push(JSON.parse(message.data));
+      }
+      return original.apply(this, args);
+    } as typeof MessagePort.prototype.postMessage;
+  });
+  return { saved: () => host.evaluate(() => [...((window as unknown as { savedWebviewStates?: unknown[] }).savedWebviewStates ?? [])]) };
+}
+
+/** Polls `probe` until it returns true, for state the page updates by itself; fails after `timeoutMs`. */
+export async function waitUntil(what: string, probe: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Waits until the page in `frame` has loaded and its `load` listeners (registered before this call) have run. */
+export async function loaded(frame: FrameLocator): Promise<void> {
+  await frame.locator(':root').evaluate(
+    (root) =>
+      new Promise<void>((resolve) => {
+        const document = root.ownerDocument;
+        if (document.readyState === 'complete') {
+          resolve();
+        } else {
+          document.defaultView?.addEventListener('load', () => resolve(), { once: true });
+        }
+      }),
+  );
+}

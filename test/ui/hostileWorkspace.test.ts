@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describeWorkbench } from './describeWorkbench';
 import { uiTestEnvironment } from './environment';
-import { topicsTreeRows } from './workbenchParts';
+import { quickOpen, topicsTreeRows } from './workbenchParts';
 
 /**
  * A person opens a shared repository that holds command links in a note heading and a snippet
@@ -39,12 +39,7 @@ describeWorkbench('a hostile workspace in the real workbench', { timeout: 240_00
     await page.keyboard.press('Escape');
 
     // The sentinel: a file opened after the clicks. Had a click run the canary, its untitled editor would be open before it.
-    // Quick Open through the palette (F1, then no '>'): Ctrl+P can be held by the focused walkthrough.
-    await page.keyboard.press('F1');
-    await page.keyboard.press('Backspace');
-    await page.keyboard.type('app.py');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'app.py' }).first().waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
+    await quickOpen(page, 'app.py');
     await page.locator('.tabs-container .tab', { hasText: 'app.py' }).waitFor({ timeout: 30_000 });
     const tabs = await page.locator('.tabs-container .tab').allInnerTexts();
     assert.ok(!tabs.some((tab) => /Untitled/.test(tab)), `no untitled editor was opened: ${tabs.join(' | ')}`);

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { statSync } from 'node:fs';
 import { describeWorkbench } from './describeWorkbench';
 import { packagedVsix } from './environment';
-import { topicsTreeRows } from './workbenchParts';
+import { quickOpen, topicsTreeRows } from './workbenchParts';
 
 const maxVsixBytes = 3 * 1024 * 1024;
 
@@ -42,12 +42,7 @@ describeWorkbench('the packaged .vsix, installed into a fresh code-server', { ti
 
   it('offers a snippet in a Dockerfile, and accepting it inserts the exec form', async () => {
     const { page } = workbench();
-    // Quick Open through the palette (F1, then no '>'): Ctrl+P can be held by the focused walkthrough.
-    await page.keyboard.press('F1');
-    await page.keyboard.press('Backspace');
-    await page.keyboard.type('Dockerfile');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dockerfile' }).first().waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
+    await quickOpen(page, 'Dockerfile');
     const editor = page.locator('.editor-instance .monaco-editor').first();
     await editor.waitFor({ timeout: 30_000 });
     await editor.click();

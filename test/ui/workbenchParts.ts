@@ -122,3 +122,12 @@ export async function loaded(frame: FrameLocator): Promise<void> {
       }),
   );
 }
+
+/** Opens a workspace file by name with Quick Open, reached through the palette (F1, then no '>'): Ctrl+P can be held by a focused walkthrough. */
+export async function quickOpen(page: Page, fileName: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(fileName);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+}

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerBundledNotesFileSystem } from './bundledNotesFileSystem';
 import { registerCodingAids } from './codingAids';
 import { createLogger } from './logger';
 import { registerPractice, type Practice } from './practice';
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): InterviewNotesApi {
     registerSnippets(services),
     registerCodingAids(services),
     registerRefresh(services),
+    registerBundledNotesFileSystem(services),
   );
   const { library, snippets, reader, progress } = services;
   return { library, snippets, reader, progress, tree: topics.tree, topicsView: topics, practice, userNotes };

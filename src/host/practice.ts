@@ -174,7 +174,12 @@ export class Practice extends Disposable {
       return undefined;
     }
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(markdown));
-    void showInformation(vscode.l10n.t('Saved the summary to {0}.', uri.fsPath || uri.toString(true)));
+    const open = vscode.l10n.t('Open');
+    void showInformation(vscode.l10n.t('Saved the summary to {0}.', uri.fsPath || uri.toString(true)), open).then(async (answer) => {
+      if (answer === open) {
+        await vscode.window.showTextDocument(uri);
+      }
+    });
     return uri;
   }
 

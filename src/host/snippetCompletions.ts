@@ -119,7 +119,7 @@ export function snippetDocumentation(snippet: Snippet, noteExcerpt?: string): vs
 }
 
 /** "Insert Snippet...": the current language's snippets first, then all others. */
-export async function pickAndInsertSnippet(library: SnippetLibrary, insert: (snippet: vscode.SnippetString) => Thenable<boolean>, languageId?: string): Promise<boolean> {
+export async function pickAndInsertSnippet(library: SnippetLibrary, insert: (snippet: Snippet) => Thenable<boolean>, languageId?: string): Promise<boolean> {
   const snippets = await library.all();
   if (snippets.length === 0) {
     void showInformation(vscode.l10n.t('No snippets are available.'));
@@ -143,7 +143,7 @@ export async function pickAndInsertSnippet(library: SnippetLibrary, insert: (sni
     items.push({ label: topic, kind: vscode.QuickPickItemKind.Separator }, ...group.map(toItem));
   }
   const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Pick a snippet to insert'), matchOnDescription: true, matchOnDetail: true });
-  return picked?.snippet ? insert(new vscode.SnippetString(picked.snippet.body)) : false;
+  return picked?.snippet ? insert(picked.snippet) : false;
 }
 
 /** Snippet completions in the languages they are written for, and "Insert Snippet...". */
@@ -154,9 +154,29 @@ export function registerSnippets({ library, snippets, editors }: ExtensionServic
   };
   return vscode.Disposable.from(
     vscode.languages.registerCompletionItemProvider(completionSelector, new SnippetCompletionProvider(snippets, sectionExcerpt)),
-    vscode.commands.registerCommand(commands.insertSnippet, () => {
+    vscode.commands.registerCommand(commands.insertSnippet, async () => {
       const editor = editors.editor;
-      return pickAndInsertSnippet(snippets, (snippet) => editors.insertSnippet(snippet), editor ? snippetLanguageOf(editor.document) : undefined);
+      // With no editor open, the snippet goes into a new file of its language rather than nowhere.
+      const inserted = await pickAndInsertSnippet(
+        snippets,
+        (snippet) => (editors.editor ? editors.insertSnippet(new vscode.SnippetString(snippet.body)) : insertIntoNewFile(snippet)),
+        editor ? snippetLanguageOf(editor.document) : undefined,
+      );
+      if (inserted) {
+        // The walkthrough's step is done when a snippet was inserted, not when the command ran.
+        void vscode.commands.executeCommand('setContext', 'interviewNotes.snippetInserted', true);
+      }
+      return inserted;
     }),
   );
+}
+
+/** The editor language of a snippet's first language: the snippet-only ones are YAML files. */
+const editorLanguages: Readonly<Record<string, string>> = { kubernetes: 'yaml', dockercompose: 'yaml' };
+
+async function insertIntoNewFile(snippet: Snippet): Promise<boolean> {
+  const wanted = editorLanguages[snippet.languages[0]] ?? snippet.languages[0];
+  const language = (await vscode.languages.getLanguages()).includes(wanted) ? wanted : 'plaintext';
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language }));
+  return editor.insertSnippet(new vscode.SnippetString(snippet.body));
 }

@@ -7,6 +7,7 @@ import type { QuestionStates } from './questionStates';
 import type { ExtensionServices } from './services';
 import { isNoteNode, TopicsTreeProvider, type TopicsTreeNode } from './topicsTree';
 import { settings } from './settings';
+import { bundledNoteUri } from './bundledNotesFileSystem';
 
 /** Where a tree command acts: the item it was invoked on, or else the reader's current place. */
 function placeOf(node: TopicsTreeNode | undefined, reader: Reader): { noteId: string; sectionId?: string } | undefined {
@@ -25,6 +26,7 @@ export class TopicsView extends Disposable {
     private readonly library: NoteLibrary,
     private readonly reader: Reader,
     questionStates: QuestionStates,
+    private readonly extensionUri: vscode.Uri,
   ) {
     super();
     this.tree = this.register(new TopicsTreeProvider(library, questionStates));
@@ -107,7 +109,8 @@ export class TopicsView extends Disposable {
     }
     const line = loaded.note.sections.find((section) => section.id === place.sectionId)?.line ?? 0;
     const position = new vscode.Position(line, 0);
-    return vscode.window.showTextDocument(loaded.file.uri, { selection: new vscode.Range(position, position), preview: false });
+    const uri = loaded.source.isBundled ? bundledNoteUri(loaded.file.uri, this.extensionUri) : loaded.file.uri;
+    return vscode.window.showTextDocument(uri, { selection: new vscode.Range(position, position), preview: false });
   }
 
   /** Copies a link that works inside notes: `redis.md#cache-penetration`. */
@@ -138,6 +141,6 @@ export class TopicsView extends Disposable {
   }
 }
 
-export function registerTopicsTree({ library, reader, progress }: ExtensionServices): TopicsView {
-  return new TopicsView(library, reader, progress);
+export function registerTopicsTree({ library, reader, progress, context }: ExtensionServices): TopicsView {
+  return new TopicsView(library, reader, progress, context.extensionUri);
 }

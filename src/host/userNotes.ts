@@ -13,6 +13,7 @@ import { commands } from './commandIds';
 import { showError, showInformation } from './notify';
 import { settings } from './settings';
 import type { ExtensionServices } from './services';
+import { bundledNotesScheme } from './bundledNotesFileSystem';
 
 /** What scripts and tests may pass instead of answering the prompts. */
 interface NewNoteArguments {
@@ -34,7 +35,7 @@ export class UserNoteCommands extends Disposable {
   ) {
     super();
     this.register(vscode.commands.registerCommand(commands.newNote, (args?: NewNoteArguments) => this.newNote(args)));
-    this.register(vscode.commands.registerCommand(commands.customizeNote, (target?: TopicsTreeNode | CustomizeArguments) => this.customize(target)));
+    this.register(vscode.commands.registerCommand(commands.customizeNote, (target?: TopicsTreeNode | CustomizeArguments | vscode.Uri) => this.customize(target)));
     this.register(vscode.commands.registerCommand(commands.editNote, (node?: TopicsTreeNode) => this.edit(node)));
   }
 
@@ -85,7 +86,11 @@ export class UserNoteCommands extends Disposable {
    * Copies a bundled note (every language of it) into a user's folder. Refuses, and copies
    * nothing, when one of the files is already there. Returns the copies.
    */
-  async customize(target?: TopicsTreeNode | CustomizeArguments): Promise<vscode.Uri[] | undefined> {
+  async customize(target?: TopicsTreeNode | CustomizeArguments | vscode.Uri): Promise<vscode.Uri[] | undefined> {
+    if (target instanceof vscode.Uri) {
+      // From the title of a bundled note opened read-only: `interview-notes-bundled:/en/redis.md`.
+      target = target.scheme === bundledNotesScheme ? { noteId: target.path.split('/').pop()?.replace(/\.md$/, '') } : undefined;
+    }
     const noteId = isNoteNode(target as TopicsTreeNode | undefined)
       ? (target as { note: { id: string } }).note.id
       : typeof (target as CustomizeArguments | undefined)?.noteId === 'string'

@@ -71,6 +71,17 @@ describe('coding aids', () => {
     await vscode.commands.executeCommand('undo');
   });
 
+  it('with no editor open, inserts the picked snippet into a new file of its language', async () => {
+    await closeAllEditors();
+    const inserted = await acceptUntilSettled(vscode.commands.executeCommand<boolean>('interviewNotes.insertSnippet'));
+    assert.isTrue(inserted);
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor?.document.isUntitled, 'a new untitled file');
+    assert.isAbove(editor.document.getText().trim().length, 0, 'holding the snippet');
+    assert.notEqual(editor.document.languageId, 'plaintext', 'in the snippet\'s language');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('reports a malformed user snippet file by path and line, and still loads the others', async () => {
     const { snippets } = await extensionApi();
     const folder = workspaceFile('.interview-notes/snippets');

@@ -35,8 +35,13 @@ describe('sidebar commands', () => {
   it('opens the Markdown source at the heading of the section', async () => {
     const node = await redisNode('persistence');
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('interviewNotes.openSource', node);
-    assert.match(editor.document.uri.path, /notes\/(en|zh-cn)\/redis\.md$/);
+    assert.match(editor.document.uri.path, /^\/(en|zh-cn)\/redis\.md$/);
     assert.include(editor.document.lineAt(editor.selection.active.line).text, '{#persistence}');
+    // A bundled note opens read-only: an update would replace edits to the extension's own file.
+    assert.equal(editor.document.uri.scheme, 'interview-notes-bundled');
+    assert.isFalse(vscode.workspace.fs.isWritableFileSystem('interview-notes-bundled'));
+    const written = await Promise.resolve(vscode.workspace.fs.writeFile(editor.document.uri, new TextEncoder().encode('x'))).then(() => true, () => false);
+    assert.isFalse(written, 'writing is refused');
   });
 
   it('copies a link to the section that works inside notes', async () => {

@@ -87,3 +87,22 @@ describe('the Node bundle', () => {
     }
   });
 });
+
+describe('toolbars', () => {
+  const menus = (readJson('package.json') as { contributes: { menus: Record<string, { command: string; group?: string; when?: string }[]> } }).contributes.menus;
+  const isIcon = (item: { group?: string }) => item.group?.startsWith('navigation') ?? false;
+
+  it('keeps three actions on the Topics view\'s toolbar, and the rest, practice tools included, in its ... menu', () => {
+    const viewTitle = menus['view/title'].filter((item) => item.when?.includes('view == interviewNotes.topics'));
+    assert.deepEqual(viewTitle.filter(isIcon).map((item) => item.command), ['interviewNotes.search', 'interviewNotes.practice', 'interviewNotes.newNote']);
+    const overflow = viewTitle.filter((item) => !isIcon(item)).map((item) => item.command);
+    for (const command of ['interviewNotes.mockInterview', 'interviewNotes.exportProgress', 'interviewNotes.importProgress', 'interviewNotes.switchLanguage', 'interviewNotes.refresh']) {
+      assert.ok(overflow.includes(command), `${command} is in the ... menu`);
+    }
+  });
+
+  it('gives the reader tab one toolbar action', () => {
+    const reader = menus['editor/title'].filter((item) => item.when?.includes("'interviewNotes.reader'"));
+    assert.equal(reader.filter(isIcon).length, 1);
+  });
+});

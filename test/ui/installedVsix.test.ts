@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { statSync } from 'node:fs';
 import { describeWorkbench } from './describeWorkbench';
 import { packagedVsix } from './environment';
-import { quickOpen, topicsTreeRows } from './workbenchParts';
+import { quickOpen, runFromPalette, topicsTreeRows } from './workbenchParts';
 
 const maxVsixBytes = 3 * 1024 * 1024;
 
@@ -58,10 +58,7 @@ describeWorkbench('the packaged .vsix, installed into a fresh code-server', { ti
 
   it('opens Practice Questions with its script from the package: a card to answer', async () => {
     const { page } = workbench();
-    await page.keyboard.press('F1');
-    await page.keyboard.type('Interview Notes: Practice Questions');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Practice Questions' }).first().waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
+    await runFromPalette(page, 'Interview Notes: Practice Questions');
     await page.locator('.quick-input-title', { hasText: 'Practice Questions' }).waitFor({ timeout: 30_000 });
     await page.keyboard.type('Docker');
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Docker' }).first();

@@ -123,11 +123,25 @@ export async function loaded(frame: FrameLocator): Promise<void> {
   );
 }
 
-/** Opens a workspace file by name with Quick Open, reached through the palette (F1, then no '>'): Ctrl+P can be held by a focused walkthrough. */
+/**
+ * Opens a workspace file by name with Quick Open, reached through the palette (F1, then no '>'):
+ * Ctrl+P can be held by a focused walkthrough. Three tries, as runFromPalette.
+ */
 export async function quickOpen(page: Page, fileName: string): Promise<void> {
-  await page.keyboard.press('F1');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.type(fileName);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: 30_000 });
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    try {
+      await page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout: 10_000 });
+      await page.keyboard.press('Backspace');
+      await page.keyboard.type(fileName);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) {
+        throw error;
+      }
+      await page.keyboard.press('Escape');
+    }
+  }
   await page.keyboard.press('Enter');
 }

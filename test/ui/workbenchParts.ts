@@ -39,13 +39,21 @@ export async function openTopic(page: Page, title: string): Promise<void> {
  * that takes the focus as the palette opens (after a command that changed the layout, say)
  * closes it; a person would open it again, and so does this (three tries).
  */
-export async function runFromPalette(page: Page, title: string): Promise<void> {
+export function runFromPalette(page: Page, title: string): Promise<void> {
+  return pickFromPalette(page, title, false);
+}
+
+/** F1, then `text` (without the palette's '>' when `quickOpen`), then Enter on its row: three tries. */
+async function pickFromPalette(page: Page, text: string, quickOpen: boolean): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     await page.keyboard.press('F1');
     try {
       await page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout: 10_000 });
-      await page.keyboard.type(title);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+      if (quickOpen) {
+        await page.keyboard.press('Backspace');
+      }
+      await page.keyboard.type(text);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor({ timeout: 10_000 });
       break;
     } catch (error) {
       if (attempt === 3) {
@@ -127,21 +135,6 @@ export async function loaded(frame: FrameLocator): Promise<void> {
  * Opens a workspace file by name with Quick Open, reached through the palette (F1, then no '>'):
  * Ctrl+P can be held by a focused walkthrough. Three tries, as runFromPalette.
  */
-export async function quickOpen(page: Page, fileName: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('F1');
-    try {
-      await page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout: 10_000 });
-      await page.keyboard.press('Backspace');
-      await page.keyboard.type(fileName);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: 10_000 });
-      break;
-    } catch (error) {
-      if (attempt === 3) {
-        throw error;
-      }
-      await page.keyboard.press('Escape');
-    }
-  }
-  await page.keyboard.press('Enter');
+export function quickOpen(page: Page, fileName: string): Promise<void> {
+  return pickFromPalette(page, fileName, true);
 }

@@ -7,6 +7,7 @@
 //   npm test                      everything
 //   npm test -- --only unit       one suite (lint, typecheck, unit, content, integration-node, integration-web, ui);
 //                                 integration-node also runs integration-node-hostile and -untrusted
+//   npm test -- --only ui --grep reader   only the tests whose title matches (unit, content, ui)
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,6 +20,8 @@ const args = process.argv.slice(2);
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
 const wants = (suite) => !only || suite === only || suite.startsWith(`${only}-`);
+const grepIndex = args.indexOf('--grep');
+const grep = grepIndex >= 0 ? args[grepIndex + 1] : undefined;
 
 const results = [];
 
@@ -35,7 +38,7 @@ function check(suite, command, commandArgs) {
 
 async function runMocha(suite, folder, options) {
   const files = readdirSync(join(repoRoot, folder)).filter((name) => name.endsWith('.test.js')).sort();
-  const mocha = new Mocha({ reporter: 'spec', color: process.stdout.isTTY, ...options });
+  const mocha = new Mocha({ reporter: 'spec', color: process.stdout.isTTY, ...(grep ? { grep } : {}), ...options });
   for (const file of files) {
     mocha.addFile(join(repoRoot, folder, file));
   }

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { statSync } from 'node:fs';
 import { describeWorkbench } from './describeWorkbench';
 import { packagedVsix } from './environment';
-import { quickOpen, runFromPalette, topicsTreeRows } from './workbenchParts';
+import { quickOpen, runFromPalette, topicsTreeRows, waitUntil } from './workbenchParts';
 
 const maxVsixBytes = 3 * 1024 * 1024;
 
@@ -26,7 +26,7 @@ describeWorkbench('the packaged .vsix, installed into a fresh code-server', { ti
     }
   });
 
-  it('offers its walkthrough, with its steps and their buttons', async () => {
+  it('offers its walkthrough, with its steps and their buttons, images of the current theme, and each page in one language', async () => {
     const { page } = workbench();
     await page.keyboard.press('F1');
     await page.keyboard.type('Welcome: Open Walkthrough');
@@ -38,6 +38,24 @@ describeWorkbench('the packaged .vsix, installed into a fresh code-server', { ti
       assert.ok(await walkthrough.getByText(step, { exact: true }).count(), `the step "${step}" is shown`);
     }
     assert.ok(await walkthrough.getByRole('button', { name: 'Open the Sidebar' }).count(), 'the first step has its command button');
+    const title = walkthrough.locator('.getting-started-category .category-title').first();
+    assert.equal(await title.evaluate((element) => element.scrollWidth <= element.clientWidth), true, `the title "${await title.innerText()}" is not cut`);
+    // The workbench is in Dark Modern: the step's image is the dark one, cropped small enough to read.
+    const image = walkthrough.locator('.getting-started-media img').first();
+    await image.waitFor({ timeout: 30_000 });
+    await waitUntil('the step image has loaded', () => image.evaluate((element) => (element as HTMLImageElement).currentSrc !== ''));
+    const source = await image.evaluate((element) => (element as HTMLImageElement).currentSrc);
+    assert.match(source, /sidebar-dark\.png/, await image.evaluate((element) => element.outerHTML));
+    // A step whose page is Markdown: in English only, as the workbench is.
+    await walkthrough.getByText('Practise', { exact: true }).click();
+    const stepPage = page.frameLocator('.getting-started-media iframe.webview.ready').frameLocator('#active-frame');
+    const text = await stepPage.locator('body').filter({ hasText: 'Practice Questions' }).innerText({ timeout: 30_000 });
+    assert.doesNotMatch(text, /[\u4e00-\u9fff]/, `the practice step's page has no Chinese: ${text}`);
+    // On the Welcome page's list of walkthroughs, the title is not cut either.
+    await runFromPalette(page, 'Help: Welcome');
+    const listed = page.locator('.gettingStartedContainer .getting-started-category', { hasText: 'Interview Notes' }).locator('.category-title').first();
+    await listed.waitFor({ timeout: 30_000 });
+    assert.equal(await listed.evaluate((element) => element.scrollWidth <= element.clientWidth), true, `the listed title "${await listed.innerText()}" is not cut`);
   });
 
   it('offers a snippet in a Dockerfile, and accepting it inserts the exec form', async () => {

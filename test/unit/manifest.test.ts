@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { parseNote } from '../../src/core/notes/noteParser';
 import { commands } from '../../src/host/commandIds';
 import { settings } from '../../src/host/settings';
@@ -12,7 +12,7 @@ interface WalkthroughStep {
   id: string;
   title: string;
   description: string;
-  media: { image?: string; markdown?: string; altText?: string };
+  media: { image?: string | Record<string, string>; markdown?: string; altText?: string };
 }
 
 const manifest = readJson('package.json') as {
@@ -20,6 +20,18 @@ const manifest = readJson('package.json') as {
   capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] }; virtualWorkspaces: unknown };
   galleryBanner?: unknown;
 };
+const hasChinese = (text: string) => /[\u4e00-\u9fff]/.test(text);
+
+/** The files a step shows, in the language of the given package.nls file. */
+function mediaFiles(step: WalkthroughStep, nls: string): string[] {
+  const { image, markdown } = step.media;
+  if (typeof image === 'object') {
+    return Object.values(image);
+  }
+  const path = image ?? markdown ?? '';
+  return [path.startsWith('%') ? String(readJson(nls)[path.slice(1, -1)]) : path];
+}
+
 const vscodeignore = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n');
 
 describe('manifest', () => {
@@ -34,10 +46,51 @@ describe('manifest', () => {
         assert.ok(strings[step.title.slice(1, -1)], `${nls}: ${step.id} has a title`);
       }
     }
-    for (const step of walkthrough.steps) {
-      const media = step.media.image ?? step.media.markdown;
-      assert.ok(media && existsSync(join(root, media)), `${step.id}: ${media} exists`);
-      assert.ok(vscodeignore.includes(`!${media}`) || vscodeignore.includes(`!${media.replace(/[^/]+$/, '*.md')}`), `${step.id}: ${media} goes into the .vsix`);
+    for (const media of walkthrough.steps.flatMap((step) => mediaFiles(step, 'package.nls.json').concat(mediaFiles(step, 'package.nls.zh-cn.json')))) {
+      assert.ok(existsSync(join(root, media)), `${media} exists`);
+      assert.ok(vscodeignore.includes(`!${media}`) || vscodeignore.includes(`!${media.replace(/[^/]+$/, `*${extname(media)}`)}`), `${media} goes into the .vsix`);
+    }
+  });
+
+  it('shows each walkthrough step in one language, with a light and a dark image, naming commands as the palette does', () => {
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    for (const [nls, language] of [['package.nls.json', 'en'], ['package.nls.zh-cn.json', 'zh-cn']] as const) {
+      const strings = readJson(nls);
+      const category = String(strings['command.category']);
+      const commandTitles = new Set(Object.entries(strings).filter(([key]) => key.startsWith('command.')).map(([, title]) => String(title)));
+      for (const step of walkthrough.steps) {
+        const { image, markdown } = step.media;
+        if (image !== undefined) {
+          assert.equal(typeof image, 'object', `${step.id}: the image follows the theme`);
+          const themed = image as Record<string, string>;
+          assert.notEqual(themed.light, themed.dark, `${step.id}: the light theme gets its own image`);
+          assert.ok(themed.hc && themed.hcLight, `${step.id}: high-contrast themes get an image`);
+          const altText = String(strings[String(step.media.altText).slice(1, -1)]);
+          assert.equal(hasChinese(altText), language === 'zh-cn', `${nls}: ${step.id}'s alt text is in one language`);
+        }
+        const texts = [String(strings[step.title.slice(1, -1)]), String(strings[step.description.slice(1, -1)])];
+        if (markdown !== undefined) {
+          texts.push(readFileSync(join(root, String(strings[markdown.slice(1, -1)])), 'utf8').replace(/```[\s\S]*?```/g, ''));
+        }
+        for (const text of texts) {
+          // Every line of prose (code and link targets aside): Chinese in the Chinese texts, none in the English ones.
+          const prose = text.split('\n').map((line) => line.replace(/`[^`]*`|\]\([^)]*\)/g, '')).filter((line) => /[A-Za-z\u4e00-\u9fff]{2}/.test(line));
+          for (const line of prose) {
+            assert.equal(hasChinese(line), language === 'zh-cn', `${nls}: ${step.id}: "${line}" is in ${language}`);
+          }
+          // **Category: Title** and button links name a command by its title in the palette.
+          for (const [, named] of text.matchAll(/\*\*([^*]+)\*\*/g)) {
+            const title = named.startsWith(`${category}: `) ? named.slice(category.length + 2) : undefined;
+            if (title !== undefined) {
+              assert.ok(commandTitles.has(title), `${nls}: ${step.id} names the command "${named}", which does not exist`);
+            }
+          }
+          for (const [, label, id] of text.matchAll(/\[([^\]]+)\]\(command:interviewNotes\.(\w+)\)/g)) {
+            const title = String(strings[`command.${id}`] ?? '').replace(/\.\.\.$/, '');
+            assert.equal(label, title, `${nls}: ${step.id}'s button names its command as the palette does`);
+          }
+        }
+      }
     }
   });
 

@@ -25,6 +25,7 @@ export const commands = {
   newNote: 'interviewNotes.newNote',
   customizeNote: 'interviewNotes.customizeNote',
   editNote: 'interviewNotes.editNote',
+  gradeFromChat: 'interviewNotes.gradeFromChat',
 } as const;
 
 /** The Topics view in the activity bar. */
@@ -33,3 +34,11 @@ export const topicsViewId = 'interviewNotes.topics';
 /** The webview panels' types (their serializers restore them after a reload). */
 export const readerViewType = 'interviewNotes.reader';
 export const practiceViewType = 'interviewNotes.practice';
+
+/** The chat participant (`@interview`) and the language model tools (package.json). */
+export const chatParticipantId = 'interview-notes.interview';
+export const chatToolNames = {
+  search: 'interviewNotes_searchNotes',
+  read: 'interviewNotes_readSection',
+  pick: 'interviewNotes_pickPracticeQuestions',
+} as const;

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { registerBundledNotesFileSystem } from './bundledNotesFileSystem';
+import { registerChatParticipant } from './chatParticipant';
+import { registerChatTools } from './chatTools';
 import { registerCodingAids } from './codingAids';
 import { createLogger } from './logger';
 import { registerPractice, type Practice } from './practice';
@@ -22,6 +24,7 @@ export interface InterviewNotesApi {
   readonly topicsView: TopicsView;
   readonly practice: Practice;
   readonly userNotes: UserNoteCommands;
+  readonly chat: ReturnType<typeof registerChatParticipant>;
 }
 
 /** Each feature registers itself from its own file; adding one is a file and a line here. */
@@ -31,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): InterviewNotesApi {
   const topics = registerTopicsTree(services);
   const practice = registerPractice(services);
   const userNotes = registerUserNotes(services);
+  const chat = registerChatParticipant(services);
   context.subscriptions.push(
     logger,
     services,
@@ -43,9 +47,11 @@ export function activate(context: vscode.ExtensionContext): InterviewNotesApi {
     registerCodingAids(services),
     registerRefresh(services),
     registerBundledNotesFileSystem(services),
+    chat,
+    registerChatTools(services),
   );
   const { library, snippets, reader, progress } = services;
-  return { library, snippets, reader, progress, tree: topics.tree, topicsView: topics, practice, userNotes };
+  return { library, snippets, reader, progress, tree: topics.tree, topicsView: topics, practice, userNotes, chat };
 }
 
 export function deactivate(): void {

@@ -10,4 +10,5 @@ export const settings = {
   desiredRetention: 'interviewNotes.practice.desiredRetention',
   secondsPerQuestion: 'interviewNotes.mockInterview.secondsPerQuestion',
   questionCount: 'interviewNotes.mockInterview.questionCount',
+  chatTopics: 'interviewNotes.chat.topics',
 } as const;

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseNote } from '../../src/core/notes/noteParser';
-import { commands } from '../../src/host/commandIds';
+import { chatParticipantId, chatToolNames, commands } from '../../src/host/commandIds';
 import { settings } from '../../src/host/settings';
 
 const root = join(__dirname, '..', '..');
@@ -127,6 +127,35 @@ describe('the command and setting tables', () => {
 
   it('settings.ts lists exactly the settings the manifest contributes', () => {
     assert.deepEqual(Object.values(settings).sort(), Object.keys(manifest.contributes.configuration.properties).sort());
+  });
+});
+
+describe('the chat participant and the language model tools', () => {
+  const contributes = (manifest as unknown as { contributes: { chatParticipants: { id: string; name: string; commands: { name: string; description: string }[] }[]; languageModelTools: { name: string; toolReferenceName: string; modelDescription: string; displayName: string; canBeReferencedInPrompt: boolean; inputSchema: { required?: string[]; properties: Record<string, unknown> } }[] } }).contributes;
+  const strings = [readJson('package.nls.json'), readJson('package.nls.zh-cn.json')];
+
+  it('declares @interview with /quiz, /explain and /search, described in both languages', () => {
+    const [participant] = contributes.chatParticipants;
+    assert.equal(participant.id, chatParticipantId);
+    assert.equal(participant.name, 'interview');
+    assert.deepEqual(participant.commands.map((command) => command.name), ['quiz', 'explain', 'search']);
+    for (const command of participant.commands) {
+      for (const nls of strings) {
+        assert.ok(nls[command.description.slice(1, -1)], `${command.name} is described`);
+      }
+    }
+  });
+
+  it('declares exactly the tools the code registers, each with a model description, a reference name and a schema', () => {
+    assert.deepEqual(contributes.languageModelTools.map((tool) => tool.name).sort(), Object.values(chatToolNames).sort());
+    for (const tool of contributes.languageModelTools) {
+      assert.ok(tool.modelDescription.length > 100, `${tool.name} says when to use it`);
+      assert.ok(tool.canBeReferencedInPrompt && tool.toolReferenceName.startsWith('interviewNotes'), `${tool.name} can be referenced as #${tool.toolReferenceName}`);
+      assert.ok(Object.keys(tool.inputSchema.properties).length > 0);
+      for (const nls of strings) {
+        assert.ok(nls[tool.displayName.slice(1, -1)], `${tool.name} has a display name`);
+      }
+    }
   });
 });
 

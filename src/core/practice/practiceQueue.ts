@@ -24,6 +24,11 @@ export class PracticeQueue {
     return this.pending[0];
   }
 
+  /** The next `count` questions, in the order the session asks them. */
+  upcoming(count: number): readonly string[] {
+    return this.pending.slice(0, count);
+  }
+
   get remaining(): number {
     return this.pending.length;
   }

@@ -37,12 +37,12 @@ const vscodeignore = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n
 describe('manifest', () => {
   it('has a walkthrough whose steps each have media in the package and a command link in both languages', () => {
     const [walkthrough] = manifest.contributes.walkthroughs;
-    assert.deepEqual(walkthrough.steps.map((step) => step.id), ['openSidebar', 'openNote', 'insertSnippet', 'search', 'practice', 'ownNote']);
+    assert.deepEqual(walkthrough.steps.map((step) => step.id), ['openSidebar', 'openNote', 'insertSnippet', 'search', 'practice', 'ownNote', 'chat']);
     for (const nls of ['package.nls.json', 'package.nls.zh-cn.json']) {
       const strings = readJson(nls);
       for (const step of walkthrough.steps) {
         const description = strings[step.description.slice(1, -1)];
-        assert.match(String(description), /\]\(command:interviewNotes\.|\]\(command:workbench\.view\.extension\.interviewNotes\)/, `${nls}: ${step.id} has a command link`);
+        assert.match(String(description), /\]\(command:interviewNotes\.|\]\(command:workbench\.view\.extension\.interviewNotes\)|\]\(command:workbench\.action\.chat\.open\?/, `${nls}: ${step.id} has a command link`);
         assert.ok(strings[step.title.slice(1, -1)], `${nls}: ${step.id} has a title`);
       }
     }

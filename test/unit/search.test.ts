@@ -69,7 +69,7 @@ describe('search excerpts', () => {
     assert.ok(excerpt.startsWith('…') && excerpt.endsWith('…'), excerpt);
     assert.equal(excerpt.replace(/…/g, '').length, 30);
     assert.ok(excerpt.includes('needle'));
-    assert.equal(excerptAround('no match here', ['zzz'], 5), 'no ma');
+    assert.equal(excerptAround('no match here', ['zzz'], 5), 'no…');
   });
 });
 

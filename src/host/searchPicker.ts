@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { SearchHit } from '../core/search/searchIndex';
 import type { Snippet } from '../core/snippets/snippet';
 import { parseQuery } from '../core/search/query';
+import { plainLabel } from '../core/text/inlineMarkdown';
+import { plainUiText } from '../core/text/untrustedText';
 import type { NoteLibrary } from './noteLibrary';
 import type { Reader } from './reader';
 import type { SnippetLibrary } from './snippetLibrary';
@@ -27,9 +29,10 @@ export type SearchPickerResult = { readonly hit: SearchHit } | { readonly snippe
 /** Turns search hits into picker rows: the heading, its topic, and the text that matched. */
 export function toSearchItems(hits: readonly SearchHit[]): PickerItem[] {
   return hits.map((hit) => ({
-    label: hit.heading,
-    description: hit.sectionId ? hit.noteTitle : vscode.l10n.t('Topic'),
-    detail: hit.excerpt,
+    // Headings are Markdown (`EXPOSE`, **bold**): shown as their words, with no icon syntax.
+    label: plainUiText(plainLabel(hit.heading)),
+    description: hit.sectionId ? plainUiText(plainLabel(hit.noteTitle)) : vscode.l10n.t('Topic'),
+    detail: plainUiText(hit.excerpt),
     iconPath: new vscode.ThemeIcon(hit.kind === 'question' ? 'question' : hit.kind === 'intro' ? 'book' : 'symbol-namespace'),
     // The results are already ranked by our index; the picker must not filter them again.
     alwaysShow: true,

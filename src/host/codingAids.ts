@@ -4,11 +4,11 @@ import { dockerfileInstructionSections, nginxDirectiveSections, wordAt } from '.
 import { commands } from './commandIds';
 import { Disposable } from './disposable';
 import type { NoteLibrary } from './noteLibrary';
-import { escapeMarkdown } from '../core/text/untrustedText';
 import { isKubernetesManifest, kubernetesKeySections } from '../core/snippets/manifestDetection';
 import { settings } from './settings';
 import type { ExtensionServices } from './services';
-import { excerpt } from '../core/text/excerpt';
+import { markdownExcerpt, sectionHeadingMarkdown } from '../core/text/markdownExcerpt';
+import { sectionMarkdown } from '../core/notes/note';
 
 const pitfallSettings: Record<PitfallKind, string> = {
   'shell-form': settings.shellFormDiagnostics,
@@ -61,8 +61,9 @@ export class CodingAids extends Disposable implements vscode.HoverProvider, vsco
       return undefined;
     }
     const markdown = new vscode.MarkdownString(undefined, true);
-    markdown.appendMarkdown(`**${escapeMarkdown(section.title)}** · ${escapeMarkdown(loaded.note.title)}\n\n`);
-    markdown.appendText(excerpt(section.text, 420));
+    // Built as Markdown, not appendText (which turns every space into &nbsp;, so nothing wraps).
+    markdown.appendMarkdown(`${sectionHeadingMarkdown(section.title, loaded.note.title)}\n\n`);
+    markdown.appendMarkdown(markdownExcerpt(sectionMarkdown(loaded.note, section.id) ?? '', 420));
     const args = encodeURIComponent(JSON.stringify([noteId, sectionId]));
     markdown.appendMarkdown(`\n\n[$(book) ${vscode.l10n.t('Open in the reader')}](command:${commands.openNote}?${args})`);
     markdown.isTrusted = { enabledCommands: [commands.openNote] };

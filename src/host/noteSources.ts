@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isNoteLanguage, noteIdPattern, type NoteLanguage } from '../core/notes/note';
 import { settingFolders } from './settingFolders';
 import { settings } from './settings';
+import { exists } from './uris';
 
 export interface NoteFile {
   readonly uri: vscode.Uri;
@@ -141,4 +142,22 @@ export function allNoteSources(extensionUri: vscode.Uri): NoteSource[] {
   const sources = [bundledNoteSource(extensionUri), ...workspaceNoteSources(), ...settingNoteSources()];
   const seen = new Set<string>();
   return sources.filter((source) => !seen.has(source.root.toString()) && seen.add(source.root.toString()));
+}
+
+/**
+ * Where to propose saving a file the user makes from the notes (a mock interview summary):
+ * the workspace's notes folder if one exists, else the first workspace folder, else the home folder.
+ */
+export async function proposedSaveFolder(): Promise<vscode.Uri | undefined> {
+  for (const source of workspaceNoteSources()) {
+    if (await exists(source.root)) {
+      return source.root;
+    }
+  }
+  const workspaceFolder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (workspaceFolder) {
+    return workspaceFolder;
+  }
+  const home = typeof process === 'object' ? (process.env?.HOME ?? process.env?.USERPROFILE) : undefined;
+  return home ? vscode.Uri.file(home) : undefined;
 }

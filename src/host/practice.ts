@@ -15,6 +15,7 @@ import { ProgressTransfer } from './progressTransfer';
 import { settings } from './settings';
 import type { ExtensionServices } from './services';
 import { openNoteLink } from './linkOpener';
+import { proposedSaveFolder } from './noteSources';
 
 /** New questions per practice session, so a first session is not two hundred cards long. */
 export const newQuestionsPerSession = 20;
@@ -167,7 +168,8 @@ export class Practice extends Disposable {
     const stamp = this.dependencies.store.now().toISOString().slice(0, 16).replace(/[T:]/g, '-');
     const uri = await vscode.window.showSaveDialog({
       title: vscode.l10n.t('Save Mock Interview Summary'),
-      defaultUri: this.defaultFolder(`mock-interview-${stamp}.md`),
+      // `.summary.md`: not a note's file name, so the notes folder can hold it without a "broken note" in the tree.
+      defaultUri: await summaryFileUri(`mock-interview-${stamp}.summary.md`),
       filters: { Markdown: ['md'] },
     });
     if (!uri) {
@@ -182,11 +184,12 @@ export class Practice extends Disposable {
     });
     return uri;
   }
+}
 
-  private defaultFolder(fileName?: string): vscode.Uri | undefined {
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    return folder && fileName ? vscode.Uri.joinPath(folder, fileName) : folder;
-  }
+/** A summary goes beside the notes: in the workspace's notes folder, the workspace, or the home folder. */
+async function summaryFileUri(fileName: string): Promise<vscode.Uri | undefined> {
+  const folder = await proposedSaveFolder();
+  return folder && vscode.Uri.joinPath(folder, fileName);
 }
 
 export function registerPractice(services: ExtensionServices): Practice {

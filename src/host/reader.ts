@@ -18,6 +18,7 @@ import { settings } from './settings';
 import { commands } from './commandIds';
 import type { ExtensionServices } from './services';
 import { questionIdOf } from '../core/practice/progress';
+import { plainLabel } from '../core/text/inlineMarkdown';
 
 export interface ReaderLocation {
   readonly noteId: string;
@@ -210,7 +211,7 @@ export class Reader extends Disposable {
       title: note.title,
       bodyHtml: this.renderer.render(note.body, { lineOffset: note.bodyLineOffset, questionIds }),
       chrome: readerChrome({
-        outline: note.sections.map((section) => ({ id: section.id, title: section.title, level: section.level, question: section.kind === 'question' })),
+        outline: note.sections.map((section) => ({ id: section.id, title: plainLabel(section.title), level: section.level, question: section.kind === 'question' })),
         previous: neighbour(-1),
         next: neighbour(1),
         strings: { contents: vscode.l10n.t('Contents'), previous: vscode.l10n.t('Previous:'), next: vscode.l10n.t('Next:'), hideAnswers: vscode.l10n.t('Hide answers') },

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { SearchHit } from '../core/search/searchIndex';
 import type { Snippet } from '../core/snippets/snippet';
-import { parseQuery } from '../core/search/query';
+import { filterSuggestions, parseQuery, withoutUnfinishedFilter, type FilterSuggestion, type FilterValues } from '../core/search/query';
+import { plainLabel } from '../core/text/inlineMarkdown';
+import { plainUiText } from '../core/text/untrustedText';
 import type { NoteLibrary } from './noteLibrary';
 import type { Reader } from './reader';
 import type { SnippetLibrary } from './snippetLibrary';
@@ -9,7 +11,8 @@ import { commands } from './commandIds';
 import type { ExtensionServices } from './services';
 import { preferredNoteLanguage } from './noteLanguage';
 
-type PickerItem = vscode.QuickPickItem & { readonly hit?: SearchHit; readonly snippet?: Snippet; readonly recent?: string };
+/** A result (a hit or a snippet), or a row that puts `query` in the box: a recent search, a filter, a hint. */
+type PickerItem = vscode.QuickPickItem & { readonly hit?: SearchHit; readonly snippet?: Snippet; readonly query?: string };
 
 export const recentSearchesKey = 'interviewNotes.recentSearches';
 const maxRecentSearches = 10;
@@ -27,9 +30,10 @@ export type SearchPickerResult = { readonly hit: SearchHit } | { readonly snippe
 /** Turns search hits into picker rows: the heading, its topic, and the text that matched. */
 export function toSearchItems(hits: readonly SearchHit[]): PickerItem[] {
   return hits.map((hit) => ({
-    label: hit.heading,
-    description: hit.sectionId ? hit.noteTitle : vscode.l10n.t('Topic'),
-    detail: hit.excerpt,
+    // Headings are Markdown (`EXPOSE`, **bold**): shown as their words, with no icon syntax.
+    label: plainUiText(plainLabel(hit.heading)),
+    description: hit.sectionId ? plainUiText(plainLabel(hit.noteTitle)) : vscode.l10n.t('Topic'),
+    detail: plainUiText(hit.excerpt),
     iconPath: new vscode.ThemeIcon(hit.kind === 'question' ? 'question' : hit.kind === 'intro' ? 'book' : 'symbol-namespace'),
     // The results are already ranked by our index; the picker must not filter them again.
     alwaysShow: true,
@@ -67,20 +71,38 @@ export async function showSearchPicker(dependencies: SearchPickerDependencies, o
   picker.buttons = [snippetToggle()];
   picker.busy = true;
   const indexPromise = library.searchIndex();
+  let filterValues: Promise<FilterValues> | undefined;
+  /** The value the rows on screen were made for: typing runs ahead of them. */
+  let itemsFor: string | undefined;
   const update = async (value: string) => {
-    const query = parseQuery(value);
+    filterValues ??= topicsAndTags(library);
+    const suggestions = filterSuggestions(value, await filterValues);
+    // While a filter is being typed (`#ca`), its suggestions come first and the rest of the query is searched.
+    const query = parseQuery(suggestions.length > 0 ? withoutUnfinishedFilter(value) : value);
     const filters = [...query.tags.map((tag) => `#${tag}`), ...query.topics.map((topic) => `topic:${topic}`)];
     picker.title = filters.length > 0 ? vscode.l10n.t('Search Notes, filtered by {0}', filters.join(' ')) : includeSnippets ? vscode.l10n.t('Search Notes and Snippets') : vscode.l10n.t('Search Notes');
+    const recent = state.get<string[]>(recentSearchesKey, []);
     if (!value.trim()) {
-      picker.items = recentItems(state.get<string[]>(recentSearchesKey, []));
-      picker.busy = false;
+      if (picker.value === value) {
+        picker.items = [...recentItems(recent), ...hintItems()];
+        itemsFor = value;
+        picker.busy = false;
+      }
       return;
     }
     const index = await indexPromise;
     const snippetItems = includeSnippets ? matchSnippets(await snippets.all(), query.text).slice(0, 20).map(toSnippetItem) : [];
     if (picker.value === value) {
-      const noteItems = toSearchItems(index.search(query, 50, preferredNoteLanguage()));
-      picker.items = snippetItems.length > 0 ? [...noteItems, { label: vscode.l10n.t('Snippets'), kind: vscode.QuickPickItemKind.Separator }, ...snippetItems] : noteItems;
+      const searched = query.text || query.tags.length > 0 || query.topics.length > 0;
+      const noteItems = searched ? toSearchItems(index.search(query, 50, preferredNoteLanguage())) : [];
+      const results: PickerItem[] = snippetItems.length > 0 ? [...noteItems, { label: vscode.l10n.t('Snippets'), kind: vscode.QuickPickItemKind.Separator }, ...snippetItems] : noteItems;
+      if (suggestions.length > 0) {
+        picker.items = [...suggestions.map(toSuggestionItem), ...(results.length > 0 ? [{ label: '', kind: vscode.QuickPickItemKind.Separator }, ...results] : [])];
+      } else {
+        // Nothing found: say so, and what to try instead of an empty list.
+        picker.items = results.length > 0 ? results : [noResultItem(value), ...recentItems(recent.filter((search) => search !== value.trim())), ...hintItems()];
+      }
+      itemsFor = value;
       picker.busy = false;
     }
   };
@@ -93,10 +115,13 @@ export async function showSearchPicker(dependencies: SearchPickerDependencies, o
           if (!item) {
             return; // Enter before any result is shown: keep the picker open
           }
-          if (item.recent !== undefined) {
-            picker.value = item.recent; // a recent search: run it again
-            void update(item.recent);
-            return;
+          if (!item.hit && !item.snippet) {
+            // A hint still on screen from before the last keystroke must not replace what was typed.
+            if (item.query !== undefined && itemsFor === picker.value) {
+              picker.value = item.query; // a recent search, a filter or a hint: into the box
+              void update(item.query);
+            }
+            return; // "no results": nothing to open
           }
           resolve(item);
           picker.hide();
@@ -148,8 +173,45 @@ function recentItems(recent: readonly string[]): PickerItem[] {
   }
   return [
     { label: vscode.l10n.t('Recent searches'), kind: vscode.QuickPickItemKind.Separator },
-    ...recent.map((query) => ({ label: query, iconPath: new vscode.ThemeIcon('history'), alwaysShow: true, recent: query })),
+    ...recent.map((query) => ({ label: plainUiText(query), iconPath: new vscode.ThemeIcon('history'), alwaysShow: true, query })),
   ];
+}
+
+/** What the box understands besides words: picking one puts it in the box, and its values are suggested. */
+function hintItems(): PickerItem[] {
+  return [
+    { label: vscode.l10n.t('Try'), kind: vscode.QuickPickItemKind.Separator },
+    { label: '#', description: vscode.l10n.t('Filter by tag, for example {0}', '#cache'), iconPath: new vscode.ThemeIcon('tag'), alwaysShow: true, query: '#' },
+    { label: 'topic:', description: vscode.l10n.t('Filter by topic, for example {0}', 'topic:redis'), iconPath: new vscode.ThemeIcon('filter'), alwaysShow: true, query: 'topic:' },
+  ];
+}
+
+function noResultItem(value: string): PickerItem {
+  return {
+    label: vscode.l10n.t('No notes match "{0}"', plainUiText(value.trim(), 80)),
+    detail: vscode.l10n.t('Try fewer or other words (English or 中文), a recent search, or a filter alone: #tag, topic:name.'),
+    iconPath: new vscode.ThemeIcon('info'),
+    alwaysShow: true,
+  };
+}
+
+function toSuggestionItem(suggestion: FilterSuggestion): PickerItem {
+  return {
+    label: plainUiText(suggestion.filter),
+    description: suggestion.kind === 'topic' && suggestion.title ? plainUiText(plainLabel(suggestion.title)) : vscode.l10n.t('Tag'),
+    iconPath: new vscode.ThemeIcon(suggestion.kind === 'tag' ? 'tag' : 'filter'),
+    alwaysShow: true,
+    query: suggestion.query,
+  };
+}
+
+/** The topics (in the display language) and the tags the filters can name. */
+async function topicsAndTags(library: NoteLibrary): Promise<FilterValues> {
+  const topics = await library.topics(preferredNoteLanguage());
+  return {
+    topics: topics.map(({ note }) => ({ id: note.id, title: note.title })).sort((a, b) => a.id.localeCompare(b.id)),
+    tags: [...new Set(topics.flatMap(({ note }) => note.tags))].sort(),
+  };
 }
 
 async function rememberSearch(state: vscode.Memento, query: string): Promise<void> {

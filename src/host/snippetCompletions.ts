@@ -6,7 +6,8 @@ import { commands } from './commandIds';
 import type { SnippetLibrary } from './snippetLibrary';
 import { showInformation } from './notify';
 import type { ExtensionServices } from './services';
-import { excerpt } from '../core/text/excerpt';
+import { markdownExcerpt, quotedMarkdown } from '../core/text/markdownExcerpt';
+import { sectionMarkdown } from '../core/notes/note';
 
 /** Languages the bundled snippets are written for (the completion provider's selector). */
 export const snippetLanguages = ['dockerfile', 'nginx', 'python', 'sql', 'yaml', 'dockercompose', 'typescript', 'javascript', 'java', 'go', 'shellscript', 'systemd'];
@@ -34,8 +35,8 @@ export class SnippetCompletionProvider implements vscode.CompletionItemProvider 
   private readonly snippetOf = new WeakMap<vscode.CompletionItem, Snippet>();
 
   /**
-   * @param noteExcerpt the start of the section a snippet names, in the display language;
-   * asked only when the user looks at an item's details, never per keystroke.
+   * @param noteExcerpt the start of the section a snippet names, in the display language, as
+   * safe Markdown; asked only when the user looks at an item's details, never per keystroke.
    */
   constructor(
     private readonly library: SnippetLibrary,
@@ -98,16 +99,14 @@ export function toCompletionItem(snippet: Snippet): vscode.CompletionItem {
   return item;
 }
 
-export function snippetDocumentation(snippet: Snippet, noteExcerpt?: string): vscode.MarkdownString {
+/**
+ * The details pane of a completion: the note's words on the snippet, its expanded body and a
+ * link to the note. The description is the item's `detail`, shown just above: not repeated here.
+ */
+export function snippetDocumentation(snippet: Snippet, noteExcerptMarkdown?: string): vscode.MarkdownString {
   const markdown = new vscode.MarkdownString(undefined, true);
-  if (snippet.description) {
-    markdown.appendText(snippet.description);
-    markdown.appendMarkdown('\n\n');
-  }
-  if (noteExcerpt) {
-    markdown.appendMarkdown('> ');
-    markdown.appendText(noteExcerpt);
-    markdown.appendMarkdown('\n\n');
+  if (noteExcerptMarkdown) {
+    markdown.appendMarkdown(`${quotedMarkdown(noteExcerptMarkdown)}\n\n`);
   }
   markdown.appendCodeblock(expandSnippetBody(snippet.body), snippet.languages[0]);
   if (snippet.note) {
@@ -149,8 +148,9 @@ export async function pickAndInsertSnippet(library: SnippetLibrary, insert: (sni
 /** Snippet completions in the languages they are written for, and "Insert Snippet...". */
 export function registerSnippets({ library, snippets, editors }: ExtensionServices): vscode.Disposable {
   const sectionExcerpt = async (noteId: string, sectionId: string | undefined) => {
-    const section = (await library.note(noteId))?.note.sections.find((candidate) => candidate.id === sectionId);
-    return section && excerpt(section.text, 280);
+    const note = (await library.note(noteId))?.note;
+    const markdown = note && sectionId ? sectionMarkdown(note, sectionId) : undefined;
+    return markdown && markdownExcerpt(markdown, 280);
   };
   return vscode.Disposable.from(
     vscode.languages.registerCompletionItemProvider(completionSelector, new SnippetCompletionProvider(snippets, sectionExcerpt)),

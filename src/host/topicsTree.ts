@@ -9,6 +9,7 @@ import { questionStateLabel, questionStateMeaning, type QuestionStates } from '.
 import { plainUiText } from '../core/text/untrustedText';
 import { questionIdOf } from '../core/practice/progress';
 import { excerpt } from '../core/text/excerpt';
+import { plainLabel } from '../core/text/inlineMarkdown';
 
 export type TopicsTreeNode =
   | {
@@ -124,7 +125,7 @@ export class TopicsTreeProvider extends Disposable implements vscode.TreeDataPro
       return problemItem(node.problem);
     }
     if (node.kind === 'topic') {
-      const item = new vscode.TreeItem(plainUiText(node.note.title), vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(plainUiText(plainLabel(node.note.title)), vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `topic:${node.note.id}`;
       item.iconPath = new vscode.ThemeIcon(node.note.icon);
       const questions = questionsOf(node.note);
@@ -136,7 +137,8 @@ export class TopicsTreeProvider extends Disposable implements vscode.TreeDataPro
     }
     const { note, section } = node;
     const hasChildren = section.level === 2 && childrenOf(note, section.id).length > 0;
-    const item = new vscode.TreeItem(plainUiText(section.title), hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    // Headings are Markdown: `EXPOSE` shows as EXPOSE, not with its backticks.
+    const item = new vscode.TreeItem(plainUiText(plainLabel(section.title)), hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `section:${note.id}#${section.id}`;
     item.iconPath = new vscode.ThemeIcon(section.kind === 'question' ? 'question' : section.level === 2 ? 'symbol-namespace' : 'symbol-string');
     item.contextValue = section.kind;

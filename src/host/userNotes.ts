@@ -106,7 +106,10 @@ export class UserNoteCommands extends Disposable {
       void showInformation(vscode.l10n.t('"{0}" is not a bundled note: it is already yours to edit.', noteId));
       return undefined;
     }
-    const folder = toUri((target as CustomizeArguments | undefined)?.folder) ?? (await this.pickFolder(vscode.l10n.t('Copy to My Notes'), vscode.l10n.t('Where to keep your copy of "{0}"', originals[0].note.title)));
+    const title = originals[0].note.title;
+    const folder =
+      toUri((target as CustomizeArguments | undefined)?.folder) ??
+      (await this.pickFolder(vscode.l10n.t('Copy to My Notes ({0}/{1})', 1, 2), vscode.l10n.t('Where to keep your copy of "{0}"', title), vscode.l10n.t('Copy to My Notes ({0}/{1})', 2, 2)));
     if (!folder) {
       return undefined;
     }
@@ -123,7 +126,13 @@ export class UserNoteCommands extends Disposable {
     }
     this.afterWriting(folderExisted);
     const preferred = copies.find((copy) => copy.to.path.endsWith(userNoteFileName(noteId, preferredNoteLanguage()))) ?? copies[0];
-    await vscode.window.showTextDocument(preferred.to, { preview: false });
+    // Say where the copy went (the sidebar now shows it instead of the original), and offer it.
+    const open = vscode.l10n.t('Open');
+    void showInformation(vscode.l10n.t('Copied "{0}" to {1}. The sidebar shows your copy from now on.', title, describeUri(folder)), open).then(async (answer) => {
+      if (answer === open) {
+        await vscode.window.showTextDocument(preferred.to, { preview: false });
+      }
+    });
     return copies.map((copy) => copy.to);
   }
 
@@ -150,7 +159,7 @@ export class UserNoteCommands extends Disposable {
   }
 
   /** The workspace's `.interview-notes/`, the setting's folders, or one the user picks. */
-  private async pickFolder(title: string, placeHolder: string): Promise<vscode.Uri | undefined> {
+  private async pickFolder(title: string, placeHolder: string, dialogTitle?: string): Promise<vscode.Uri | undefined> {
     const choices: (vscode.QuickPickItem & { folder?: vscode.Uri })[] = [...workspaceNoteSources(), ...settingNoteSources()].map((source) => ({
       label: source.label,
       description: describeUri(source.root),
@@ -164,7 +173,7 @@ export class UserNoteCommands extends Disposable {
     if (picked.folder) {
       return picked.folder;
     }
-    const [chosen] = (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: vscode.l10n.t('Keep Notes Here') })) ?? [];
+    const [chosen] = (await vscode.window.showOpenDialog({ title: dialogTitle, canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: vscode.l10n.t('Keep Notes Here') })) ?? [];
     if (chosen) {
       // Otherwise the note would be written where nothing reads it.
       const setting = vscode.workspace.getConfiguration();

@@ -45,6 +45,32 @@ describe('coding aids', () => {
     assert.include(nginxText, '%5B%22nginx%22%2C%22proxy-pass%22%5D');
   });
 
+  it('builds hover and completion details that wrap: words and tables, no &nbsp;, no repeated description, no live link', async () => {
+    // Every link in them is the one to the note; no bare URL either (VS Code would link it).
+    const assertReadable = (markdown: string, where: string) => {
+      assert.notInclude(markdown, '&nbsp;', `${where}: spaces stay spaces, so the text wraps`);
+      const links = markdown.match(/\]\([^)]*\)/g) ?? [];
+      assert.ok(links.every((link) => link.startsWith('](command:interviewNotes.openNote?')), `${where}: only the note's link: ${links.join(' ')}`);
+      assert.notMatch(markdown.replace(/`[^`]*`/g, ''), /https?:\/\/|www\./, `${where}: no bare URL outside code`);
+    };
+    const nginx = await openAtEnd('upstream.nginx', 'events {}\nhttp {\n    upstream app {\n        least_conn;\n        server 127.0.0.1:8000;\n    }\n}\n');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', nginx.document.uri, new vscode.Position(3, 10));
+    const hover = hovers.flatMap((found) => found.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    assertReadable(hover, 'the least_conn hover');
+    assert.match(hover, /^\| Method \| Directive \| Behaviour \| Good for \|$/m, 'the table of methods as a table');
+    assert.match(hover, /^\| Least connections \| least\\_conn \|/m, 'its cells escaped');
+    assert.match(hover, /An `upstream` block defines a server group/, 'the words, with their code');
+
+    const python = await openAtEnd('app.py');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', python.document.uri, python.selection.active, undefined, 100);
+    const singleton = list.items.find((item) => labelOf(item) === 'singleton-decorator');
+    assert.ok(singleton?.detail, 'the description is the detail');
+    const documentation = (singleton.documentation as vscode.MarkdownString).value;
+    assertReadable(documentation, 'the singleton details');
+    assert.notInclude(documentation.replace(/\\/g, '').replace(/&nbsp;/g, ' '), singleton.detail, 'the description is shown once, as the detail');
+    assert.match(documentation, /^> \S/m, 'the note\'s words');
+  });
+
   it('warns about a shell-form CMD and fixes it to the exec form', async () => {
     const editor = await openAtEnd('pitfall.Dockerfile', 'FROM python:3.12-slim\nADD app.py /app/\nCMD python app.py\n');
     assert.equal(editor.document.languageId, 'dockerfile');

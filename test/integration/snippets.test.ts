@@ -58,7 +58,7 @@ describe('snippet completions', () => {
     const documentation = singleton.documentation as vscode.MarkdownString;
     assert.include(documentation.value, 'command:interviewNotes.openNote');
     assert.include(documentation.value, 'def singleton(cls)');
-    assert.match(documentation.value, /\n> \S/, 'an excerpt of the note section');
+    assert.match(documentation.value, /^> \S/m, 'an excerpt of the note section');
   });
 });
 

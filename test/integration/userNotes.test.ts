@@ -2,6 +2,7 @@ import { assert } from 'chai';
 import * as vscode from 'vscode';
 import { isNoteNode, type TopicsTreeNode } from '../../src/host/topicsTree';
 import { closeAllEditors, extensionApi, waitFor, workspaceFile } from './helpers';
+import { stubWindow } from './windowStubs';
 
 // Workspace-relative folders, so the same tests run in the Node and the web worker host.
 const settingFolder = 'my-notes';
@@ -230,5 +231,33 @@ describe('your own notes', function () {
     const again = await vscode.commands.executeCommand<vscode.Uri[] | undefined>('interviewNotes.customizeNote', { noteId: 'redis', folder });
     assert.isUndefined(again, 'refused: the copy is already there');
     assert.equal(await read(mine.file.uri), edited);
+  });
+
+  it('Copy to My Notes says where it copied, and its Open button opens the copy', async () => {
+    const folder = workspaceFile(workspaceNotes);
+    await closeAllEditors();
+    const window = stubWindow({ notification: (message, items) => (message.startsWith('Copied') ? items.find((item) => item === 'Open') : undefined) });
+    try {
+      const copies = await vscode.commands.executeCommand<vscode.Uri[]>('interviewNotes.customizeNote', { noteId: 'docker', folder });
+      assert.lengthOf(copies ?? [], 2);
+      const message = await waitFor('a notification that says where the copy went', () => window.messages.find((shown) => shown.startsWith('Copied')));
+      assert.include(message, 'Docker & Docker Compose');
+      assert.include(message, folder.scheme === 'file' ? folder.fsPath : folder.toString(true));
+      const copy = workspaceFile(`${workspaceNotes}/docker.md`);
+      await waitFor('the copy open after Open', () => vscode.window.activeTextEditor?.document.uri.path === copy.path);
+    } finally {
+      window.dispose();
+    }
+  });
+
+  it('Copy to My Notes asks where to copy with a titled, numbered step', async () => {
+    const window = stubWindow({ quickPick: () => undefined });
+    try {
+      const copies = await vscode.commands.executeCommand<vscode.Uri[] | undefined>('interviewNotes.customizeNote', { noteId: 'docker' });
+      assert.isUndefined(copies, 'cancelled at the folder');
+      assert.equal(window.quickPicks[0]?.title, 'Copy to My Notes (1/2)');
+    } finally {
+      window.dispose();
+    }
   });
 });

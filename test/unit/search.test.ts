@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { parseNote } from '../../src/core/notes/noteParser';
 import type { Note, NoteLanguage } from '../../src/core/notes/note';
 import { InvertedIndex, withinOneEdit } from '../../src/core/search/invertedIndex';
-import { parseQuery } from '../../src/core/search/query';
+import { filterSuggestions, parseQuery, withoutUnfinishedFilter } from '../../src/core/search/query';
 import { excerptAround, NoteSearchIndex } from '../../src/core/search/searchIndex';
 import { hanKey, hanKeyText, scanTokens, tokenize } from '../../src/core/search/tokenizer';
 
@@ -69,7 +69,31 @@ describe('search excerpts', () => {
     assert.ok(excerpt.startsWith('…') && excerpt.endsWith('…'), excerpt);
     assert.equal(excerpt.replace(/…/g, '').length, 30);
     assert.ok(excerpt.includes('needle'));
-    assert.equal(excerptAround('no match here', ['zzz'], 5), 'no ma');
+    assert.equal(excerptAround('no match here', ['zzz'], 5), 'no…');
+  });
+});
+
+describe('filter suggestions while typing', () => {
+  const values = { topics: [{ id: 'redis', title: 'Redis' }, { id: 'rest', title: 'REST APIs' }, { id: 'docker', title: 'Docker & Compose' }], tags: ['cache', 'redis', 'scaling', 'cache'] };
+
+  it('suggests the topics after topic: and the tags after #, those starting with what is typed first', () => {
+    assert.deepEqual(filterSuggestions('topic:re', values).map((suggestion) => suggestion.filter), ['topic:redis', 'topic:rest']);
+    assert.deepEqual(filterSuggestions('topic:', values).map((suggestion) => suggestion.filter), ['topic:redis', 'topic:rest', 'topic:docker']);
+    assert.deepEqual(filterSuggestions('topic:comp', values).map((suggestion) => suggestion.filter), ['topic:docker'], 'by title too');
+    assert.deepEqual(filterSuggestions('#ca', values).map((suggestion) => suggestion.filter), ['#cache', '#scaling']);
+    assert.equal(filterSuggestions('topic:re', values)[0].title, 'Redis');
+  });
+
+  it('completes the word being typed and keeps the rest of the query', () => {
+    assert.deepEqual(filterSuggestions('eviction #', values).map((suggestion) => suggestion.query), ['eviction #cache ', 'eviction #redis ', 'eviction #scaling ']);
+    assert.equal(withoutUnfinishedFilter('lru #ca'), 'lru ');
+    assert.equal(withoutUnfinishedFilter('lru cache'), 'lru cache');
+  });
+
+  it('suggests nothing for words, finished filters, or a value typed in full', () => {
+    for (const input of ['redis', '', 'topic:redis ', '#cache', 'topic:redis']) {
+      assert.deepEqual(filterSuggestions(input, values), [], input);
+    }
   });
 });
 

@@ -3,6 +3,9 @@ import { InvertedIndex } from './invertedIndex';
 import { parseQuery, type ParsedQuery } from './query';
 import { tokenize } from './tokenizer';
 import { noteKey } from '../notes/noteSnapshot';
+import { excerptAround } from '../text/excerpt';
+
+export { excerptAround };
 
 export interface SearchHit {
   readonly noteId: string;
@@ -168,58 +171,6 @@ function matchesFilters(note: IndexedNote, query: ParsedQuery): boolean {
     return query.tags.every((tag) => note.tags.includes(tag) || note.id === tag);
   }
   return true;
-}
-
-/**
- * A short piece of the text around the first of the terms: the text with runs of whitespace
- * made one space, `width` characters of it starting a third of the width before the match.
- * Only the piece is flattened, not the whole section: a query makes an excerpt per hit.
- */
-export function excerptAround(text: string, terms: readonly string[], width = 120): string {
-  let first = 0;
-  let last = text.length - 1;
-  while (first <= last && isSpace(text.charCodeAt(first))) {
-    first++;
-  }
-  while (last >= first && isSpace(text.charCodeAt(last))) {
-    last--;
-  }
-  const lower = text.toLowerCase();
-  let at = -1;
-  for (const term of terms) {
-    const found = lower.indexOf(term.toLowerCase(), first);
-    if (found >= 0 && (at < 0 || found < at)) {
-      at = found;
-    }
-  }
-  // Back from the match by up to width / 3 characters of the flattened text (a whitespace run is one).
-  let start = at < 0 ? first : at;
-  for (let before = at < 0 ? 0 : Math.floor(width / 3); before > 0 && start > first; before--) {
-    start--;
-    while (start > first && isSpace(text.charCodeAt(start)) && isSpace(text.charCodeAt(start - 1))) {
-      start--;
-    }
-  }
-  let end = start;
-  for (let taken = 0; taken < width && end <= last; taken++) {
-    if (isSpace(text.charCodeAt(end))) {
-      while (end <= last && isSpace(text.charCodeAt(end))) {
-        end++;
-      }
-    } else {
-      end++;
-    }
-  }
-  const piece = text.slice(start, end).replace(/\s+/g, ' ');
-  return at < 0 ? piece : `${start > first ? '…' : ''}${piece}${end <= last ? '…' : ''}`;
-}
-
-/** The characters /\s/ matches. */
-function isSpace(code: number): boolean {
-  if (code <= 32) {
-    return code === 32 || (code >= 9 && code <= 13);
-  }
-  return code >= 160 && (code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff);
 }
 
 /** The text after the last white space (what is being typed). */

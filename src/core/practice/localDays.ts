@@ -1,0 +1,102 @@
+/**
+ * Local calendar days for the practice statistics. A review at 00:30 in Berlin belongs to that
+ * Berlin day, not to the UTC day before it, and a day is a day even when it has 23 or 25 hours
+ * (daylight-saving changes): days are counted by their local date, never by 24-hour steps.
+ */
+
+const dayMs = 24 * 60 * 60_000;
+
+/** A local date as `YYYY-MM-DD`. */
+export type DayKey = string;
+
+export interface LocalCalendar {
+  /** Minutes to add to UTC to get the local wall-clock time at this instant (Berlin in winter: 60). */
+  offsetMinutes(time: number): number;
+}
+
+/** Days since 1970-01-01 of the local date of `time`: consecutive dates have consecutive numbers. */
+export function localDayNumber(calendar: LocalCalendar, time: number): number {
+  return Math.floor((time + calendar.offsetMinutes(time) * 60_000) / dayMs);
+}
+
+export function dayKeyOf(dayNumber: number): DayKey {
+  return new Date(dayNumber * dayMs).toISOString().slice(0, 10);
+}
+
+export function localDayKey(calendar: LocalCalendar, time: number): DayKey {
+  return dayKeyOf(localDayNumber(calendar, time));
+}
+
+const dayKeyPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The day number of a `YYYY-MM-DD` date, or undefined when it is not a real date. */
+export function dayNumberOf(key: string): number | undefined {
+  const match = dayKeyPattern.exec(key);
+  if (!match) {
+    return undefined;
+  }
+  const time = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return dayKeyOf(time / dayMs) === key ? time / dayMs : undefined;
+}
+
+/**
+ * The first instant of a local day. It is usually local midnight; where a daylight-saving
+ * change skips midnight (clocks jump from 00:00 to 01:00), it is the first instant that exists.
+ */
+export function startOfLocalDay(calendar: LocalCalendar, dayNumber: number): number {
+  const midnightUtc = dayNumber * dayMs;
+  // The offset a few hours either side of midnight: one of them is the offset in force there.
+  const candidates = [calendar.offsetMinutes(midnightUtc - 14 * 3_600_000), calendar.offsetMinutes(midnightUtc + 14 * 3_600_000)]
+    .map((offset) => midnightUtc - offset * 60_000)
+    .sort((a, b) => a - b);
+  for (const candidate of candidates) {
+    if (localDayNumber(calendar, candidate) === dayNumber) {
+      // A skipped midnight: step back to the change itself (at most the size of one offset change).
+      let start = candidate;
+      for (let step = 60 * 60_000; step >= 60_000; step /= 2) {
+        while (localDayNumber(calendar, start - step) === dayNumber) {
+          start -= step;
+        }
+      }
+      return start;
+    }
+  }
+  return candidates[0];
+}
+
+export const utcCalendar: LocalCalendar = { offsetMinutes: () => 0 };
+
+/** A calendar from an offset function, e.g. the host's own zone: `(time) => -new Date(time).getTimezoneOffset()`. */
+export function calendarFromOffset(offsetMinutes: (time: number) => number): LocalCalendar {
+  return { offsetMinutes };
+}
+
+/**
+ * A calendar for an IANA time zone (`Europe/Berlin`), through Intl; an unknown zone throws a
+ * RangeError, as Intl does.
+ */
+export function calendarForTimeZone(timeZone: string): LocalCalendar {
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  return {
+    offsetMinutes: (time) => {
+      const parts: Record<string, number> = {};
+      for (const part of format.formatToParts(time)) {
+        if (part.type !== 'literal') {
+          parts[part.type] = Number(part.value);
+        }
+      }
+      const wallClock = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+      const wholeSeconds = Math.floor(time / 1000) * 1000;
+      return Math.round((wallClock - wholeSeconds) / 60_000);
+    },
+  };
+}

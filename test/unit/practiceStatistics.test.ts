@@ -35,6 +35,32 @@ describe('local days', () => {
     assert.equal(startOfLocalDay(berlin, october25 + 1) - startOfLocalDay(berlin, october25), 25 * 3_600_000);
   });
 
+  it('gives the offset Intl gives at every minute around the daylight-saving changes, though it keeps answers', () => {
+    const reference = (format: Intl.DateTimeFormat, time: number) => {
+      const parts = Object.fromEntries(
+        format
+          .formatToParts(time)
+          .filter((part) => part.type !== 'literal')
+          .map((part) => [part.type, Number(part.value)]),
+      );
+      return (Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute) - Math.floor(time / 60_000) * 60_000) / 60_000;
+    };
+    const changes: [string, string][] = [
+      ['Europe/Berlin', '2026-03-29T01:00:00Z'],
+      ['Europe/Berlin', '2026-10-25T01:00:00Z'],
+      ['America/New_York', '2026-03-08T07:00:00Z'],
+      ['America/New_York', '2026-11-01T06:00:00Z'],
+      ['Australia/Lord_Howe', '2026-04-04T15:00:00Z'],
+    ];
+    for (const [timeZone, change] of changes) {
+      const calendar = calendarForTimeZone(timeZone);
+      const format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+      for (let time = Date.parse(change) - 26 * 3_600_000; time <= Date.parse(change) + 26 * 3_600_000; time += 60_000) {
+        assert.equal(calendar.offsetMinutes(time), reference(format, time), `${timeZone} at ${iso(time)}`);
+      }
+    }
+  });
+
   it('finds the first instant of a day whose midnight a daylight-saving change skips', () => {
     // A zone that moves its clocks from 00:00 to 01:00 local on 2026-03-08.
     const skipsMidnight = calendarFromOffset((time) => (time < Date.parse('2026-03-08T05:00:00Z') ? -300 : -240));

@@ -86,17 +86,50 @@ export function calendarForTimeZone(timeZone: string): LocalCalendar {
     minute: 'numeric',
     second: 'numeric',
   });
+  // Formatting costs microseconds and the dashboard asks for every review of the log, so answers
+  // are kept: per UTC day when the offset is the same at both ends of the day (a zone changes its
+  // offset at most once a day), else per quarter hour (the transitions of recent decades fall on
+  // quarter hours, UTC, in every zone of the tz database). A year of reviews costs a few hundred
+  // formats instead of one per review.
+  const quarterHour = 15 * 60_000;
+  const byQuarterHour = new Map<number, number>();
+  const byDay = new Map<number, number | null>();
+  const compute = (time: number): number => {
+    const parts: Record<string, number> = {};
+    for (const part of format.formatToParts(time)) {
+      if (part.type !== 'literal') {
+        parts[part.type] = Number(part.value);
+      }
+    }
+    const wallClock = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+    const wholeSeconds = Math.floor(time / 1000) * 1000;
+    return Math.round((wallClock - wholeSeconds) / 60_000);
+  };
+  const atQuarterHour = (time: number): number => {
+    const bucket = Math.floor(time / quarterHour);
+    let offset = byQuarterHour.get(bucket);
+    if (offset === undefined) {
+      if (byQuarterHour.size >= 100_000) {
+        byQuarterHour.clear();
+      }
+      offset = compute(bucket * quarterHour);
+      byQuarterHour.set(bucket, offset);
+    }
+    return offset;
+  };
   return {
     offsetMinutes: (time) => {
-      const parts: Record<string, number> = {};
-      for (const part of format.formatToParts(time)) {
-        if (part.type !== 'literal') {
-          parts[part.type] = Number(part.value);
+      const day = Math.floor(time / dayMs);
+      let offset = byDay.get(day);
+      if (offset === undefined) {
+        if (byDay.size >= 100_000) {
+          byDay.clear();
         }
+        const start = atQuarterHour(day * dayMs);
+        offset = start === atQuarterHour((day + 1) * dayMs) ? start : null;
+        byDay.set(day, offset);
       }
-      const wallClock = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
-      const wholeSeconds = Math.floor(time / 1000) * 1000;
-      return Math.round((wallClock - wholeSeconds) / 60_000);
+      return offset ?? atQuarterHour(time);
     },
   };
 }

@@ -37,6 +37,35 @@ export interface TopicReadiness {
   readonly recallOfSeen: number | undefined;
 }
 
+interface DatedReview {
+  readonly review: ReviewRecord;
+  /** ms since the epoch */
+  readonly time: number;
+  /** local day number */
+  readonly day: number;
+}
+
+const datedCache = new WeakMap<readonly ReviewRecord[], { readonly calendar: LocalCalendar; readonly entries: readonly DatedReview[] }>();
+
+/**
+ * The reviews with their time and local day, in time order, worked out once per log and
+ * calendar: the dashboard's figures all read the same log (10,000 reviews and more).
+ */
+function dated(reviews: readonly ReviewRecord[], calendar: LocalCalendar): readonly DatedReview[] {
+  const cached = datedCache.get(reviews);
+  if (cached && cached.calendar === calendar) {
+    return cached.entries;
+  }
+  const entries = reviews.map((review) => {
+    const time = Date.parse(review.time);
+    return { review, time, day: localDayNumber(calendar, time) };
+  });
+  // Stable: reviews at the same millisecond keep their order.
+  entries.sort((a, b) => a.time - b.time);
+  datedCache.set(reviews, { calendar, entries });
+  return entries;
+}
+
 function recordOf(progress: ProgressData, questionId: string): CardRecord | undefined {
   return Object.hasOwn(progress.cards, questionId) ? progress.cards[questionId] : undefined;
 }
@@ -109,8 +138,7 @@ export function reviewHeatmap(reviews: readonly ReviewRecord[], now: Date, calen
   const today = localDayNumber(calendar, now.getTime());
   const first = today - days + 1;
   const counts = new Array<number>(days).fill(0);
-  for (const review of reviews) {
-    const day = localDayNumber(calendar, Date.parse(review.time));
+  for (const { day } of dated(reviews, calendar)) {
     if (day >= first && day <= today) {
       counts[day - first]++;
     }
@@ -132,8 +160,7 @@ export interface Streaks {
 export function streaks(reviews: readonly ReviewRecord[], now: Date, calendar: LocalCalendar): Streaks {
   const today = localDayNumber(calendar, now.getTime());
   const days = new Set<number>();
-  for (const review of reviews) {
-    const day = localDayNumber(calendar, Date.parse(review.time));
+  for (const { day } of dated(reviews, calendar)) {
     if (day <= today) {
       days.add(day);
     }
@@ -187,8 +214,7 @@ export function trueRetention(reviews: readonly ReviewRecord[], calendar: LocalC
   const counted = new Set<string>();
   const young = { passed: 0, total: 0 };
   const mature = { passed: 0, total: 0 };
-  for (const review of [...reviews].sort((a, b) => Date.parse(a.time) - Date.parse(b.time))) {
-    const day = localDayNumber(calendar, Date.parse(review.time));
+  for (const { review, day } of dated(reviews, calendar)) {
     if ((range.from !== undefined && day < range.from) || (range.to !== undefined && day > range.to)) {
       continue;
     }
@@ -236,22 +262,22 @@ export interface MockInterviewRecord {
  * graded answers are reviews: a mock answer left ungraded is not in the log.
  */
 export function mockInterviewHistory(reviews: readonly ReviewRecord[], calendar: LocalCalendar): MockInterviewRecord[] {
-  const sessions = new Map<string, ReviewRecord[]>();
-  for (const review of [...reviews].sort((a, b) => Date.parse(a.time) - Date.parse(b.time))) {
+  const sessions = new Map<string, { day: number; list: ReviewRecord[] }>();
+  for (const { review, day } of dated(reviews, calendar)) {
     if (review.source !== 'mock') {
       continue;
     }
-    const session = review.session ?? `day:${dayKeyOf(localDayNumber(calendar, Date.parse(review.time)))}`;
-    const list = sessions.get(session) ?? [];
-    list.push(review);
-    sessions.set(session, list);
+    const session = review.session ?? `day:${dayKeyOf(day)}`;
+    const entry = sessions.get(session) ?? { day, list: [] };
+    entry.list.push(review);
+    sessions.set(session, entry);
   }
-  return [...sessions.entries()].map(([session, list]) => {
+  return [...sessions.entries()].map(([session, { day, list }]) => {
     const timed = list.filter((review) => review.seconds !== undefined);
     return {
       session,
       start: list[0].time,
-      day: dayKeyOf(localDayNumber(calendar, Date.parse(list[0].time))),
+      day: dayKeyOf(day),
       answers: list.map((review) => ({ questionId: review.questionId, grade: review.grade, seconds: review.seconds, timedOut: review.timedOut ?? false })),
       averageGrade: list.reduce((sum, review) => sum + review.grade, 0) / list.length,
       again: list.filter((review) => review.grade === 1).length,
@@ -277,7 +303,9 @@ export function leeches(progress: ProgressData, threshold = ankiLeechThreshold, 
 
 /** The reviews of one local day (the dashboard filters by a clicked day). */
 export function reviewsOnDay(reviews: readonly ReviewRecord[], day: number, calendar: LocalCalendar): ReviewRecord[] {
-  return reviews.filter((review) => localDayNumber(calendar, Date.parse(review.time)) === day);
+  return dated(reviews, calendar)
+    .filter((entry) => entry.day === day)
+    .map((entry) => entry.review);
 }
 
 export interface StatisticsInput {

@@ -1,7 +1,7 @@
 // The dashboard's figures from a fixed review log, fixed progress and a fixed clock, in local days.
 import { strict as assert } from 'node:assert';
 import { default_w, forgetting_curve } from 'ts-fsrs';
-import { calendarForTimeZone, calendarFromOffset, dayKeyOf, dayNumberOf, localDayKey, startOfLocalDay, utcCalendar } from '../../src/core/practice/localDays';
+import { calendarForTimeZone, calendarFromOffset, dayKeyOf, dayNumberOf, localDayKey, startOfLocalDay, systemCalendar, utcCalendar } from '../../src/core/practice/localDays';
 import { emptyProgress, type CardRecord, type ProgressData } from '../../src/core/practice/progress';
 import {
   ankiLeechThreshold, dueForecast, leeches, mockInterviewHistory, practiceStatistics, readinessByTopic, reviewHeatmap, reviewsOnDay, streaks, trueRetention,
@@ -67,6 +67,13 @@ describe('local days', () => {
     const start = startOfLocalDay(skipsMidnight, dayNumberOf('2026-03-08')!);
     assert.equal(iso(start), '2026-03-08T05:00:00.000Z', '01:00 local, the first instant that exists');
     assert.equal(localDayKey(skipsMidnight, start - 1), '2026-03-07');
+  });
+
+  it('uses the machine\'s own zone by default', () => {
+    const calendar = systemCalendar();
+    for (const time of [Date.parse('2026-01-15T12:00:00Z'), Date.parse('2026-07-15T12:00:00Z')]) {
+      assert.equal(calendar.offsetMinutes(time), 0 - new Date(time).getTimezoneOffset()); // not -x: UTC would give -0
+    }
   });
 
   it('reads only real dates', () => {

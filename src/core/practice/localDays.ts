@@ -133,3 +133,16 @@ export function calendarForTimeZone(timeZone: string): LocalCalendar {
     },
   };
 }
+
+/**
+ * The calendar of the machine the code runs on: its IANA zone through Intl (the extension host
+ * in Node and the web worker both have one), else the offsets `Date` reports.
+ */
+export function systemCalendar(): LocalCalendar {
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  try {
+    return calendarForTimeZone(timeZone);
+  } catch {
+    return calendarFromOffset((time) => -new Date(time).getTimezoneOffset());
+  }
+}

@@ -118,7 +118,10 @@ export class ReviewLogStore {
     let entries: [string, vscode.FileType][];
     try {
       entries = await vscode.workspace.fs.readDirectory(this.folder);
-    } catch {
+    } catch (error) {
+      if (await exists(this.folder)) {
+        this.logger.warn(`review log: could not list ${this.folder.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
+      }
       return { reviews: [], problems: [] }; // no review yet
     }
     const names = entries

@@ -38,7 +38,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   };
 }
 
-function toCard(record: CardRecord | undefined, now: Date): Card {
+/** Our record as a ts-fsrs card (a new card when there is no record). */
+export function toCard(record: CardRecord | undefined, now: Date): Card {
   if (!record) {
     return createEmptyCard(now);
   }
@@ -56,7 +57,8 @@ function toCard(record: CardRecord | undefined, now: Date): Card {
   };
 }
 
-function toRecord(card: Card, grade: Grade, now: Date): CardRecord {
+/** A ts-fsrs card after grading, as our record. */
+export function toRecord(card: Card, grade: Grade, now: Date): CardRecord {
   return {
     due: card.due.toISOString(),
     stability: card.stability,

@@ -1,0 +1,214 @@
+import * as vscode from 'vscode';
+import { isSegmentName, mergeReviews, parseReviews, reviewKey, segmentName, serializeReviews, type LineProblem, type ReviewRecord } from '../core/practice/reviewLog';
+import type { Logger } from '../core/util/logger';
+
+/** A problem met reading the review log; the caller tells the user (through notify.ts). */
+export interface ReviewLogProblem {
+  /** The segment's file name, e.g. `reviews-2026-12-05T09-30-00-000Z-k3j9x2.jsonl`. */
+  readonly name: string;
+  readonly uri: vscode.Uri;
+  /** What was wrong: the bad lines (1-based, at most a few), or the whole file. */
+  readonly lines: readonly LineProblem[];
+  readonly badLines: number;
+  /** Why the whole file could not be used, when it could not. */
+  readonly reason?: string;
+  /** Where the damaged segment now lies (under `review-log/unreadable/`), if it was moved. */
+  readonly movedTo?: vscode.Uri;
+}
+
+export interface ReviewLogContents {
+  /** Every review of every readable line, in time order, each once. */
+  readonly reviews: readonly ReviewRecord[];
+  readonly problems: readonly ReviewLogProblem[];
+}
+
+export interface ReviewLogStoreOptions {
+  readonly now?: () => Date;
+  /** The random part of segment names (tests fix it). */
+  readonly randomPart?: () => string;
+}
+
+/** A segment is a few sessions of reviews; one past this size is not ours and is set aside unread. */
+export const maxSegmentBytes = 64 * 1024 * 1024;
+
+export const reviewLogFolderName = 'review-log';
+export const unreadableFolderName = 'unreadable';
+
+/**
+ * The review log on disk: JSONL segments in `<globalStorageUri>/review-log/`. `workspace.fs`
+ * has no append, so each `append` writes a new segment whole, to a temporary name first and
+ * then renamed into place: a reader never sees half a segment, and no segment is ever written
+ * twice. Reading merges all segments. A damaged segment is reported, its good reviews are
+ * copied into a new segment, and it is moved to `review-log/unreadable/` (never overwritten,
+ * never deleted) so the user or a later version can still look at it. Only `workspace.fs`:
+ * this runs in the web worker host too.
+ */
+export class ReviewLogStore {
+  readonly folder: vscode.Uri;
+  readonly unreadableFolder: vscode.Uri;
+  private readonly now: () => Date;
+  private readonly randomPart: () => string;
+  /** Appends and reads one after another, so a read sees every append made before it. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** `storageRoot` is `context.globalStorageUri` (tests pass a folder of their own). */
+  constructor(
+    storageRoot: vscode.Uri,
+    private readonly logger: Logger,
+    options: ReviewLogStoreOptions = {},
+  ) {
+    this.folder = vscode.Uri.joinPath(storageRoot, reviewLogFolderName);
+    this.unreadableFolder = vscode.Uri.joinPath(this.folder, unreadableFolderName);
+    this.now = options.now ?? (() => new Date());
+    this.randomPart = options.randomPart ?? randomSegmentPart;
+  }
+
+  /** Writes the reviews as one new segment; nothing is written for none. */
+  append(reviews: readonly ReviewRecord[]): Promise<vscode.Uri | undefined> {
+    return this.serialized(() => this.writeSegment(reviews));
+  }
+
+  /** Appends only the reviews the log does not hold yet (an import); returns how many were new. */
+  appendNew(reviews: readonly ReviewRecord[]): Promise<number> {
+    return this.serialized(async () => {
+      const { reviews: existing } = await this.readAll();
+      const known = new Set(existing.map(reviewKey));
+      const fresh = mergeReviews(reviews).filter((review) => !known.has(reviewKey(review)));
+      await this.writeSegment(fresh);
+      return fresh.length;
+    });
+  }
+
+  /** Every review of every segment, and what could not be read. */
+  read(): Promise<ReviewLogContents> {
+    return this.serialized(() => this.readAll());
+  }
+
+  private serialized<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(task, task);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async writeSegment(reviews: readonly ReviewRecord[]): Promise<vscode.Uri | undefined> {
+    if (reviews.length === 0) {
+      return undefined;
+    }
+    const bytes = new TextEncoder().encode(serializeReviews(reviews));
+    await vscode.workspace.fs.createDirectory(this.folder);
+    for (let attempt = 0; ; attempt++) {
+      const name = segmentName(this.now(), this.randomPart());
+      const target = vscode.Uri.joinPath(this.folder, name);
+      const temporary = vscode.Uri.joinPath(this.folder, `${name}.tmp`);
+      await vscode.workspace.fs.writeFile(temporary, bytes);
+      try {
+        await vscode.workspace.fs.rename(temporary, target, { overwrite: false });
+        return target;
+      } catch (error) {
+        // Another window took the same name at the same millisecond: try another name.
+        if (attempt >= 4 || !(await exists(target))) {
+          throw error;
+        }
+        await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
+      }
+    }
+  }
+
+  private async readAll(): Promise<ReviewLogContents> {
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(this.folder);
+    } catch (error) {
+      if (await exists(this.folder)) {
+        this.logger.warn(`review log: could not list ${this.folder.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      return { reviews: [], problems: [] }; // no review yet
+    }
+    const names = entries
+      .filter(([name, type]) => (type & vscode.FileType.File) !== 0 && isSegmentName(name))
+      .map(([name]) => name)
+      .sort();
+    const logs: ReviewRecord[][] = [];
+    const problems: ReviewLogProblem[] = [];
+    for (const name of names) {
+      const uri = vscode.Uri.joinPath(this.folder, name);
+      const segment = await this.readSegment(name, uri);
+      logs.push([...segment.reviews]);
+      if (segment.problem) {
+        problems.push(segment.moveAside === false ? segment.problem : await this.setAside(segment.problem, segment.reviews));
+      }
+    }
+    return { reviews: mergeReviews(...logs), problems };
+  }
+
+  private async readSegment(name: string, uri: vscode.Uri): Promise<{ reviews: readonly ReviewRecord[]; problem?: Omit<ReviewLogProblem, 'movedTo'>; moveAside?: boolean }> {
+    let bytes: Uint8Array;
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > maxSegmentBytes) {
+        return { reviews: [], problem: { name, uri, lines: [], badLines: 0, reason: `larger than ${maxSegmentBytes / 1024 / 1024} MB` } };
+      }
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch (error) {
+      // Reported but not moved: what cannot be read may not be movable either, and it may be readable next time.
+      const message = error instanceof Error ? error.message : String(error);
+      this.logger.warn(`review log: could not read ${uri.toString(true)}: ${message}`);
+      return { reviews: [], problem: { name, uri, lines: [], badLines: 0, reason: `could not be read: ${message}` }, moveAside: false };
+    }
+    let text: string;
+    let reason: string | undefined;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      text = new TextDecoder('utf-8').decode(bytes);
+      reason = 'not valid UTF-8';
+    }
+    const parsed = parseReviews(text);
+    if (parsed.badLines === 0 && !reason) {
+      return { reviews: parsed.reviews };
+    }
+    return { reviews: parsed.reviews, problem: { name, uri, lines: parsed.problems, badLines: parsed.badLines, reason } };
+  }
+
+  /**
+   * Keeps the good reviews of a damaged segment in a new segment, then moves the damaged one
+   * aside. In that order: if the move fails, the reviews are there twice, and merging reads
+   * them once; nothing is ever lost.
+   */
+  private async setAside(problem: Omit<ReviewLogProblem, 'movedTo'>, goodReviews: readonly ReviewRecord[]): Promise<ReviewLogProblem> {
+    this.logger.warn(
+      `review log: ${problem.name} is damaged (${problem.reason ?? `${problem.badLines} bad lines`}${problem.lines.map((line) => `; line ${line.line}: ${line.reason}`).join('')})`,
+    );
+    try {
+      await this.writeSegment(goodReviews);
+      await vscode.workspace.fs.createDirectory(this.unreadableFolder);
+      for (let attempt = 0; attempt < 100; attempt++) {
+        const movedTo = vscode.Uri.joinPath(this.unreadableFolder, attempt === 0 ? problem.name : `${problem.name}.${attempt}`);
+        if (await exists(movedTo)) {
+          continue;
+        }
+        await vscode.workspace.fs.rename(problem.uri, movedTo, { overwrite: false });
+        this.logger.info(`review log: moved ${problem.name} to ${movedTo.toString(true)}`);
+        return { ...problem, movedTo };
+      }
+    } catch (error) {
+      // Another window may have moved it already; either way it stays where it is, unharmed.
+      this.logger.warn(`review log: could not move ${problem.name} aside: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return problem;
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Eight random base-36 characters (crypto in both the Node and the web worker host). */
+function randomSegmentPart(): string {
+  const values = new Uint32Array(2);
+  globalThis.crypto.getRandomValues(values);
+  return Array.from(values, (value) => value.toString(36).padStart(7, '0')).join('').slice(0, 8);
+}

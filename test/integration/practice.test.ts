@@ -91,7 +91,7 @@ describe('practice', () => {
     assert.isAbove(Date.parse(stored.cards[first].due), Date.now(), 'due again in the future');
     descriptions = await treeDescriptions(api, 'redis', first);
     assert.notMatch(descriptions.topic, /due/);
-    assert.oneOf(descriptions.question, ['learning', 'mastered']);
+    assert.oneOf(descriptions.question, ['learning', 'in review', 'mastered']);
     await api.practice.statusBar.updated;
     assert.equal(api.practice.statusBar.state.due, before.due - 1);
     assert.equal(api.practice.statusBar.state.visible, before.due - 1 > 0);
@@ -108,7 +108,24 @@ describe('practice', () => {
     assert.equal(await shownCard(api), first, 'new questions in note order');
     await api.practice.view.handleMessage({ type: 'reveal', timedOut: false });
     await api.practice.view.handleMessage({ type: 'grade', grade: 4 });
-    await waitFor('the badge to follow the grade', () => badge()?.state === 'learning' || badge()?.state === 'mastered');
+    await waitFor('the badge to follow the grade', () => badge()?.state === 'review' || badge()?.state === 'mastered');
+  });
+
+  it('says in a question\'s tooltip what its state means: a first Easy is in review, not learning', async () => {
+    const api = await extensionApi();
+    const [first] = await questionIds('redis');
+    await vscode.commands.executeCommand('interviewNotes.practice', { topics: ['redis'] });
+    assert.equal(await shownCard(api), first);
+    await api.practice.view.handleMessage({ type: 'reveal', timedOut: false });
+    await api.practice.view.handleMessage({ type: 'grade', grade: 4 });
+    const topic = (await api.tree.getChildren()).filter(isNoteNode).find((node) => node.note.id === 'redis');
+    assert.ok(topic);
+    const node = api.tree.nodeFor(topic.note, first.slice(first.indexOf('#') + 1));
+    const item = api.tree.getTreeItem(node);
+    assert.equal(item.description, 'in review');
+    const tooltip = String(api.tree.resolveTreeItem(item, node).tooltip);
+    assert.match(tooltip, /In review: graded Easy the first time, so it skipped the short learning steps\./);
+    assert.match(tooltip, /It comes back in \d+ d \(.+\), and counts as mastered once the gap reaches three weeks\./);
   });
 
   it('exports progress to JSON and imports it back exactly', async () => {

@@ -160,7 +160,9 @@ describeWorkbench('practice in the real workbench', { timeout: 240_000, settings
     const { page } = workbench();
     await startWithTopics(page, 'Mock Interview', ['Linux']);
     const mock = practiceFrame(page);
-    await mock.locator('#practice-progress', { hasText: 'Question 1 of 2' }).waitFor({ timeout: 60_000 });
+    // The page of an earlier session may still be on show for a moment: wait for this one's card.
+    await mock.locator('#card[data-question-id^="linux#"]').waitFor({ timeout: 60_000 });
+    await mock.locator('#practice-progress', { hasText: 'Question 1 of 2' }).waitFor({ timeout: 10_000 });
     await mock.locator('#card-question').filter({ hasText: /\S/ }).waitFor({ timeout: 10_000 });
     const questionId = await mock.locator('#card').getAttribute('data-question-id');
     assert.match(questionId ?? '', /^linux#/);
@@ -209,7 +211,8 @@ describeWorkbench('practice in the real workbench', { timeout: 240_000, settings
     await startWithTopics(page, 'Practice Questions', ['Nginx']);
     const practice = practiceFrame(page);
     const progress = practice.locator('#practice-progress');
-    await progress.filter({ hasText: /reviewed/ }).waitFor({ timeout: 60_000 });
+    await practice.locator('#card[data-question-id^="nginx#"]').waitFor({ timeout: 60_000 });
+    await progress.filter({ hasText: /reviewed/ }).waitFor({ timeout: 10_000 });
     await practice.locator('#card-question').filter({ hasText: /\S/ }).waitFor({ timeout: 10_000 });
     assert.equal(await progress.innerText(), '0 of 20 reviewed · 20 left');
     // Why 20: the session says so, and how many more new questions wait.
@@ -255,7 +258,7 @@ describeWorkbench('practice in the real workbench', { timeout: 240_000, settings
     const { page } = workbench();
     await startWithTopics(page, 'Practice Questions', ['Python']);
     const practice = practiceFrame(page);
-    await practice.locator('#practice-progress').filter({ hasText: /reviewed/ }).waitFor({ timeout: 60_000 });
+    await practice.locator('#card[data-question-id^="python#"]').waitFor({ timeout: 60_000 });
     const question = practice.locator('#card-question');
     await question.filter({ hasText: /\S/ }).waitFor({ timeout: 10_000 });
     const questionId = await practice.locator('#card').getAttribute('data-question-id');

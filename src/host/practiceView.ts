@@ -384,7 +384,14 @@ export class PracticeView extends Disposable {
   private practicePlan(queue: PracticeQueue, options: SessionOptions): string {
     const { due, fresh, freshWaiting } = queue.plan;
     const holds = vscode.l10n.t('This session: {0} due and {1} new.', due.length, fresh.length);
-    return freshWaiting > 0 ? `${holds} ${vscode.l10n.t('A session brings at most {0} new questions; {1} more wait for the next one.', options.newLimit, freshWaiting)}` : holds;
+    if (freshWaiting === 0) {
+      return holds;
+    }
+    const waiting =
+      freshWaiting === 1
+        ? vscode.l10n.t('A session brings at most {0} new questions; 1 more waits for the next one.', options.newLimit)
+        : vscode.l10n.t('A session brings at most {0} new questions; {1} more wait for the next one.', options.newLimit, freshWaiting);
+    return `${holds} ${waiting}`;
   }
 
   /** Marks the mock question on screen as timed out once its time is over, even if its page is not there to say so. */
@@ -495,8 +502,14 @@ export class PracticeView extends Disposable {
     }
     const offer = planSession(ids, store.progress, now, session.options);
     const offered = offer.due.length + offer.fresh.length;
-    if (offer.fresh.length > 0) {
-      lines.push('', vscode.l10n.t('{0} new questions wait in these topics: a session brings at most {1}.', offer.fresh.length + offer.freshWaiting, session.options.newLimit));
+    const freshLeft = offer.fresh.length + offer.freshWaiting;
+    if (freshLeft > 0) {
+      lines.push(
+        '',
+        freshLeft === 1
+          ? vscode.l10n.t('1 new question waits in these topics: a session brings at most {0}.', session.options.newLimit)
+          : vscode.l10n.t('{0} new questions wait in these topics: a session brings at most {1}.', freshLeft, session.options.newLimit),
+      );
     }
     this.renderer ??= textEngine().createNoteRenderer();
     return { type: 'done', html: this.renderer.render(lines.join('\n')), canSave: false, continueLabel: offered > 0 ? vscode.l10n.t('Continue with the next {0}', offered) : undefined };

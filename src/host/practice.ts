@@ -17,7 +17,10 @@ import type { ExtensionServices } from './services';
 import { openNoteLink } from './linkOpener';
 import { proposedSaveFolder } from './noteSources';
 
-/** New questions per practice session, so a first session is not two hundred cards long. */
+/**
+ * New questions per practice session, so a first session is not two hundred cards long. There is
+ * no daily limit: the session says so, and its end offers the next ones.
+ */
 export const newQuestionsPerSession = 20;
 
 /** How `interviewNotes.practice` may be called: from the palette (no argument), the status bar or a test. */
@@ -31,6 +34,8 @@ export interface PracticeArguments {
 export interface MockInterviewArguments {
   readonly topics?: readonly string[];
   readonly count?: number;
+  /** Back to the interview in progress (the status bar's countdown). */
+  readonly resume?: boolean;
 }
 
 
@@ -60,6 +65,8 @@ export class Practice extends Disposable {
         scheduler: () => this.currentScheduler(),
         openLink: dependencies.openLink,
         saveSummary: (markdown) => this.saveSummary(markdown),
+        resolveCards: (cards) => this.inNotesLanguage(cards),
+        onDidChangeNotes: library.onDidChange,
       }),
     );
     this.statusBar = this.register(new DueStatusBar(library, store, dependencies.logger));
@@ -115,6 +122,9 @@ export class Practice extends Disposable {
 
   /** `interviewNotes.mockInterview`: N random questions from the chosen topics, one timer each. */
   async mockInterview(options?: MockInterviewArguments, random: () => number = Math.random): Promise<number> {
+    if (options?.resume) {
+      return this.view.showMock() ? 1 : 0;
+    }
     const topics = await this.dependencies.library.topics();
     let chosen: readonly LoadedNote[];
     if (options?.topics) {
@@ -136,6 +146,24 @@ export class Practice extends Disposable {
     }
     this.view.startMock(cards, Math.min(Math.max(seconds, 10), 3600));
     return cards.length;
+  }
+
+  /** The same questions in the language the notes are shown in now; a question the note no longer has stays as it was. */
+  private async inNotesLanguage(cards: readonly PracticeCard[]): Promise<PracticeCard[]> {
+    const notes = new Map<string, Promise<LoadedNote | undefined>>();
+    return Promise.all(
+      cards.map(async (card) => {
+        const noteId = card.loaded.note.id;
+        let loaded = notes.get(noteId);
+        if (!loaded) {
+          loaded = this.dependencies.library.note(noteId);
+          notes.set(noteId, loaded);
+        }
+        const note = await loaded;
+        const section = note?.note.sections.find((candidate) => candidate.id === card.section.id);
+        return note && section ? { loaded: note, section } : card;
+      }),
+    );
   }
 
   private async pickTopics(topics: readonly LoadedNote[], title: string, offerDue: boolean): Promise<readonly LoadedNote[] | 'due' | undefined> {

@@ -3,8 +3,9 @@ import type { NoteSection } from '../core/notes/note';
 import { formatSeconds, mockInterviewSummary, type MockAnswer } from '../core/practice/mockInterview';
 import { formatInterval, practiceDocument, type PracticeViewData } from '../core/practice/practiceDocument';
 import { parsePracticeMessage, type PracticeMessage } from '../core/practice/practiceMessages';
-import { PracticeQueue } from '../core/practice/practiceQueue';
+import { planSession, PracticeQueue, type SessionOptions } from '../core/practice/practiceQueue';
 import { questionIdOf, type Grade } from '../core/practice/progress';
+import { gradeBreakdownMarkdown, nextDueAt } from '../core/practice/sessionSummary';
 import { answerMarkdown } from '../core/practice/questionCard';
 import type { Scheduler } from '../core/practice/scheduler';
 import { createNonce } from '../core/render/readerDocument';
@@ -16,7 +17,8 @@ import { WebviewPanelHost } from './webviewPanel';
 import { textEngine } from './textEngine';
 import type { LoadedNote } from './noteLibrary';
 import type { ProgressStore } from './practiceProgress';
-import { questionStateLabel } from './questionStates';
+import { formatDueTime, questionStateLabel } from './questionStates';
+import { MockCountdown } from './mockCountdown';
 
 /** One question of a session, in the language it is shown in. */
 export interface PracticeCard {
@@ -35,19 +37,61 @@ export interface PracticeViewDependencies {
   readonly logger: Logger;
   readonly openLink: (href: string) => Promise<unknown>;
   readonly saveSummary: (markdown: string) => Promise<unknown>;
+  /** The same questions in the notes' language now (after the language setting, or a note, changed). */
+  readonly resolveCards: (cards: readonly PracticeCard[]) => Promise<PracticeCard[]>;
+  /** Fires when the notes change, their language included. */
+  readonly onDidChangeNotes: vscode.Event<void>;
 }
 
+/** A session's id tells the webview whether the state it saved belongs to the card it is sent. */
 type Session =
-  | { readonly kind: 'practice'; readonly queue: PracticeQueue; readonly cards: ReadonlyMap<string, PracticeCard> }
-  | { readonly kind: 'mock'; readonly cards: readonly PracticeCard[]; index: number; readonly secondsPerQuestion: number; readonly answers: MockAnswer[]; readonly startedAt: Date };
+  | { readonly kind: 'practice'; readonly id: number; readonly queue: PracticeQueue; readonly cards: Map<string, PracticeCard>; readonly options: SessionOptions }
+  | { readonly kind: 'mock'; readonly id: number; cards: readonly PracticeCard[]; index: number; readonly secondsPerQuestion: number; readonly answers: MockAnswer[]; readonly startedAt: Date };
 
-/** What the host knows of the card on screen (for the tests and the grade it receives). */
+/**
+ * What the host knows of the card on screen: it outlives the webview's page (hidden tabs let
+ * their page go), so the time, the side of the card and the answer typed so far survive.
+ */
 export interface ShownCard {
   readonly questionId: string;
-  readonly question: string;
+  question: string;
+  /** When the question was first shown (ms): the mock interview's time runs from here. */
   readonly shownAt: number;
   revealedAt?: number;
   timedOut: boolean;
+  /** What the user has typed so far (mock interview). */
+  notes: string;
+}
+
+/** The card as sent to the webview. */
+export interface CardMessage {
+  readonly type: 'card';
+  readonly sessionId: number;
+  readonly questionId: string;
+  readonly topic: string;
+  readonly question: string;
+  readonly state: string;
+  readonly stateLabel: string;
+  readonly answerHtml: string;
+  readonly progress: string;
+  /** Why the session holds what it holds (practice), e.g. the new-question limit. */
+  readonly plan: string;
+  readonly intervals: readonly string[];
+  readonly timerSeconds: number;
+  /** How long the question has been up (or was, when revealed): the webview's timer starts from it. */
+  readonly elapsedMs: number;
+  readonly revealed: boolean;
+  readonly timedOut: boolean;
+  readonly notes: string;
+}
+
+/** The end screen as sent to the webview. */
+export interface DoneMessage {
+  readonly type: 'done';
+  readonly html: string;
+  readonly canSave: boolean;
+  /** "Continue with the next N", when more questions of these topics are due or new. */
+  readonly continueLabel?: string;
 }
 
 /** The practice and mock-interview webview: one panel, one session at a time. */
@@ -57,6 +101,12 @@ export class PracticeView extends Disposable {
   private shown: ShownCard | undefined;
   private renderer: NoteRenderer | undefined;
   private summary: string | undefined;
+  private sessionCount = 0;
+  private readonly countdown = this.register(new MockCountdown());
+  private countdownTimer: ReturnType<typeof setInterval> | undefined;
+  /** The last card and end screen sent to the webview (for the tests). */
+  lastCard: CardMessage | undefined;
+  lastDone: DoneMessage | undefined;
 
   constructor(private readonly dependencies: PracticeViewDependencies) {
     super();
@@ -71,9 +121,32 @@ export class PracticeView extends Disposable {
         onDidClose: () => {
           this.session = undefined;
           this.shown = undefined;
+          this.stopCountdown();
         },
       }),
     );
+    this.register({ dispose: () => this.stopCountdown() });
+    this.register(dependencies.onDidChangeNotes(() => void this.followNotes()));
+  }
+
+  /** The mock interview's countdown in the status bar (for the tests). */
+  get mockCountdown(): MockCountdown['state'] {
+    return this.countdown.state;
+  }
+
+  /** Whether the panel is on show. */
+  get isVisible(): boolean {
+    return this.host.current?.visible ?? false;
+  }
+
+  /** Brings the panel of a mock interview in progress back to the front; false when there is none. */
+  showMock(): boolean {
+    const panel = this.host.current;
+    if (!panel || this.session?.kind !== 'mock') {
+      return false;
+    }
+    panel.reveal(undefined, false);
+    return true;
   }
 
   /** The card on screen, if any. */
@@ -101,20 +174,38 @@ export class PracticeView extends Disposable {
 
   startPractice(cards: readonly PracticeCard[], includeNew: boolean, newLimit: number): number {
     const byId = new Map(cards.map((card) => [cardId(card), card]));
-    const queue = new PracticeQueue([...byId.keys()], this.dependencies.store.progress, this.dependencies.store.now(), { includeNew, newLimit });
-    this.session = { kind: 'practice', queue, cards: byId };
+    const options = { includeNew, newLimit };
+    const queue = new PracticeQueue([...byId.keys()], this.dependencies.store.progress, this.dependencies.store.now(), options);
+    this.session = { kind: 'practice', id: ++this.sessionCount, queue, cards: byId, options };
+    this.stopCountdown();
     this.open('practice', vscode.l10n.t('Practice Questions'));
     return queue.remaining;
   }
 
   startMock(cards: readonly PracticeCard[], secondsPerQuestion: number): void {
-    this.session = { kind: 'mock', cards, index: 0, secondsPerQuestion, answers: [], startedAt: this.dependencies.store.now() };
+    this.session = { kind: 'mock', id: ++this.sessionCount, cards, index: 0, secondsPerQuestion, answers: [], startedAt: this.dependencies.store.now() };
     this.summary = undefined;
+    this.stopCountdown();
     this.open('mock', vscode.l10n.t('Mock Interview'));
+  }
+
+  /** "Continue with the next N": a new session of the same questions, with what is due or new now. */
+  private async continuePractice(): Promise<void> {
+    const session = this.session;
+    if (session?.kind !== 'practice' || session.queue.current !== undefined) {
+      return;
+    }
+    const queue = new PracticeQueue([...session.cards.keys()], this.dependencies.store.progress, this.dependencies.store.now(), session.options);
+    this.session = { ...session, id: ++this.sessionCount, queue };
+    this.shown = undefined;
+    this.lastDone = undefined;
+    await this.showCurrent();
   }
 
   private open(mode: PracticeViewData['mode'], title: string): void {
     this.shown = undefined;
+    this.lastCard = undefined;
+    this.lastDone = undefined;
     const panel = this.host.open(vscode.l10n.t('Practice Questions'));
     panel.title = title;
     panel.reveal(undefined, false);
@@ -153,13 +244,23 @@ export class PracticeView extends Disposable {
         await this.showCurrent();
         return;
       case 'reveal':
+        this.markTimeUp();
         if (this.shown && this.shown.revealedAt === undefined) {
           this.shown.revealedAt = Date.now();
           this.shown.timedOut = message.timedOut;
         }
+        this.updateCountdown();
+        return;
+      case 'draft':
+        if (this.shown) {
+          this.shown.notes = message.notes;
+        }
         return;
       case 'grade':
         await this.grade(message.grade, message.notes);
+        return;
+      case 'continue':
+        await this.continuePractice();
         return;
       case 'saveSummary':
         if (this.summary) {
@@ -179,10 +280,12 @@ export class PracticeView extends Disposable {
     if (!session || !shown) {
       return;
     }
+    this.markTimeUp();
     this.shown = undefined; // a second key press must not grade the next card twice
     const { store } = this.dependencies;
     const record = this.dependencies.scheduler().grade(store.record(shown.questionId), grade);
-    await store.setRecord(shown.questionId, record);
+    // The session moves on before the record is stored, so a page that asks for its card meanwhile gets the next one.
+    const stored = store.setRecord(shown.questionId, record);
     if (session.kind === 'practice') {
       session.queue.advance(record, store.now());
     } else {
@@ -198,6 +301,7 @@ export class PracticeView extends Disposable {
       });
       session.index++;
     }
+    await stored;
     await this.showCurrent();
   }
 
@@ -212,6 +316,10 @@ export class PracticeView extends Disposable {
     return session.cards[session.index];
   }
 
+  /**
+   * Sends the card on screen to the webview: a new card, or the same one again when its page
+   * was rebuilt or its notes changed language, with its time, side and typed answer as they were.
+   */
   private async showCurrent(): Promise<void> {
     const panel = this.host.current;
     const session = this.session;
@@ -231,31 +339,130 @@ export class PracticeView extends Disposable {
     const state = store.stateOf(questionId);
     const now = store.now();
     const preview = session.kind === 'practice' ? this.dependencies.scheduler().preview(store.record(questionId)) : undefined;
-    this.shown = { questionId, question: card.section.title, shownAt: Date.now(), timedOut: false };
-    await panel.webview.postMessage({
+    if (this.shown?.questionId === questionId) {
+      this.shown.question = card.section.title;
+    } else {
+      this.shown = { questionId, question: card.section.title, shownAt: Date.now(), timedOut: false, notes: '' };
+    }
+    this.markTimeUp();
+    const shown = this.shown;
+    const message: CardMessage = {
       type: 'card',
+      sessionId: session.id,
       questionId,
       topic: note.title,
       question: card.section.title,
       state,
       stateLabel: questionStateLabel(state),
       answerHtml: answer ? this.renderer.render(answer.markdown, { lineOffset: answer.lineOffset }) : '',
-      progress:
-        session.kind === 'practice'
-          ? vscode.l10n.t('{0} to go · {1} reviewed', session.queue.remaining, session.queue.reviewedCount)
-          : vscode.l10n.t('Question {0} of {1}', session.index + 1, session.cards.length),
+      progress: session.kind === 'practice' ? this.practiceProgress(session.queue) : vscode.l10n.t('Question {0} of {1}', session.index + 1, session.cards.length),
+      plan: session.kind === 'practice' ? this.practicePlan(session.queue, session.options) : '',
       intervals: preview ? ([1, 2, 3, 4] as const).map((grade) => formatInterval(now.toISOString(), preview[grade].due)) : [],
       timerSeconds: session.kind === 'mock' ? session.secondsPerQuestion : 0,
-    });
+      elapsedMs: Math.max(0, (shown.revealedAt ?? Date.now()) - shown.shownAt),
+      revealed: shown.revealedAt !== undefined,
+      timedOut: shown.timedOut,
+      notes: shown.notes,
+    };
+    this.lastCard = message;
+    this.lastDone = undefined;
+    if (session.kind === 'mock') {
+      this.startCountdown();
+    }
+    await panel.webview.postMessage(message);
+  }
+
+  /** "7 of 20 reviewed · 15 left (2 to repeat)": a question graded Again is reviewed, and still left. */
+  private practiceProgress(queue: PracticeQueue): string {
+    const { reviewed, total, left, toRepeat } = queue.progress;
+    return toRepeat > 0
+      ? vscode.l10n.t('{0} of {1} reviewed · {2} left ({3} to repeat)', reviewed, total, left, toRepeat)
+      : vscode.l10n.t('{0} of {1} reviewed · {2} left', reviewed, total, left);
+  }
+
+  /** Why the session holds what it holds: the new questions come at most `newLimit` at a time. */
+  private practicePlan(queue: PracticeQueue, options: SessionOptions): string {
+    const { due, fresh, freshWaiting } = queue.plan;
+    const holds = vscode.l10n.t('This session: {0} due and {1} new.', due.length, fresh.length);
+    if (freshWaiting === 0) {
+      return holds;
+    }
+    const waiting =
+      freshWaiting === 1
+        ? vscode.l10n.t('A session brings at most {0} new questions; 1 more waits for the next one.', options.newLimit)
+        : vscode.l10n.t('A session brings at most {0} new questions; {1} more wait for the next one.', options.newLimit, freshWaiting);
+    return `${holds} ${waiting}`;
+  }
+
+  /** Marks the mock question on screen as timed out once its time is over, even if its page is not there to say so. */
+  private markTimeUp(): void {
+    const session = this.session;
+    const shown = this.shown;
+    if (session?.kind !== 'mock' || !shown || shown.revealedAt !== undefined) {
+      return;
+    }
+    const limitMs = session.secondsPerQuestion * 1000;
+    if (Date.now() - shown.shownAt >= limitMs) {
+      shown.revealedAt = shown.shownAt + limitMs;
+      shown.timedOut = true;
+    }
+  }
+
+  private startCountdown(): void {
+    this.updateCountdown();
+    this.countdownTimer ??= setInterval(() => this.updateCountdown(), 1000);
+  }
+
+  private stopCountdown(): void {
+    clearInterval(this.countdownTimer);
+    this.countdownTimer = undefined;
+    this.countdown.hide();
+  }
+
+  /** The time left, worked out from when the question was shown (never by counting ticks). */
+  private updateCountdown(): void {
+    const session = this.session;
+    const shown = this.shown;
+    if (session?.kind !== 'mock' || !shown) {
+      return;
+    }
+    this.markTimeUp();
+    const question = vscode.l10n.t('Question {0} of {1}', session.index + 1, session.cards.length);
+    if (shown.revealedAt === undefined) {
+      const left = formatSeconds(Math.ceil((session.secondsPerQuestion * 1000 - (Date.now() - shown.shownAt)) / 1000));
+      this.countdown.show(left, vscode.l10n.t('Mock interview: {0}, {1} left. Click to go back to it.', question, left));
+    } else {
+      const label = shown.timedOut ? vscode.l10n.t("Time's up") : vscode.l10n.t('Grade your answer');
+      this.countdown.show(label, vscode.l10n.t('Mock interview: {0}, {1}. Click to go back to it.', question, label));
+    }
+  }
+
+  /** The notes' language (or a note) changed: the session's cards follow, the one on screen in place. */
+  private async followNotes(): Promise<void> {
+    const session = this.session;
+    if (!session) {
+      return;
+    }
+    if (session.kind === 'practice') {
+      const cards = await this.dependencies.resolveCards([...session.cards.values()]);
+      cards.forEach((card) => session.cards.set(cardId(card), card));
+    } else {
+      session.cards = await this.dependencies.resolveCards(session.cards);
+    }
+    if (this.session === session && this.shown) {
+      await this.showCurrent();
+    }
   }
 
   private async showDone(panel: vscode.WebviewPanel, session: Session): Promise<void> {
     this.shown = undefined;
+    this.stopCountdown();
     this.renderer ??= textEngine().createNoteRenderer();
     if (session.kind === 'practice') {
-      const reviewed = session.queue.reviewedCount;
-      const text = reviewed > 0 ? vscode.l10n.t('Done: {0} reviews. Come back when more questions are due.', reviewed) : vscode.l10n.t('Nothing to practice here right now.');
-      await panel.webview.postMessage({ type: 'done', html: this.renderer.render(`## ${text}`), canSave: false });
+      const done = this.practiceDone(session);
+      this.lastDone = done;
+      this.lastCard = undefined;
+      await panel.webview.postMessage(done);
       return;
     }
     this.summary = mockInterviewSummary(session.answers, session.startedAt, {
@@ -270,9 +477,45 @@ export class PracticeView extends Disposable {
       yourNotes: vscode.l10n.t('Your notes'),
       noNotes: vscode.l10n.t('No notes'),
       notGraded: vscode.l10n.t('not graded'),
-      grades: { 1: vscode.l10n.t('Again'), 2: vscode.l10n.t('Hard'), 3: vscode.l10n.t('Good'), 4: vscode.l10n.t('Easy') },
+      grades: gradeLabels(),
     });
     this.dependencies.logger.info(`mock interview: ${session.answers.length} questions in ${formatSeconds(session.answers.reduce((sum, answer) => sum + answer.seconds, 0))}`);
-    await panel.webview.postMessage({ type: 'done', html: this.renderer.render(this.summary), canSave: true });
+    const done: DoneMessage = { type: 'done', html: this.renderer.render(this.summary), canSave: true };
+    this.lastDone = done;
+    this.lastCard = undefined;
+    await panel.webview.postMessage(done);
   }
+
+  /** The end of a practice session: the grades given, when a question is due next, and what comes next. */
+  private practiceDone(session: Extract<Session, { kind: 'practice' }>): DoneMessage {
+    const { store } = this.dependencies;
+    const now = store.now();
+    const ids = [...session.cards.keys()];
+    const { reviewed } = session.queue.progress;
+    const lines = [`## ${reviewed === 0 ? vscode.l10n.t('Nothing to practice here right now.') : reviewed === 1 ? vscode.l10n.t('Done: 1 question reviewed.') : vscode.l10n.t('Done: {0} questions reviewed.', reviewed)}`];
+    if (reviewed > 0) {
+      lines.push('', gradeBreakdownMarkdown(session.queue.gradeCounts, gradeLabels()));
+    }
+    const next = nextDueAt(ids, store.progress, now);
+    if (next) {
+      lines.push('', vscode.l10n.t('Next question due in {0} ({1}).', formatInterval(now.toISOString(), next.toISOString()), formatDueTime(next)));
+    }
+    const offer = planSession(ids, store.progress, now, session.options);
+    const offered = offer.due.length + offer.fresh.length;
+    const freshLeft = offer.fresh.length + offer.freshWaiting;
+    if (freshLeft > 0) {
+      lines.push(
+        '',
+        freshLeft === 1
+          ? vscode.l10n.t('1 new question waits in these topics: a session brings at most {0}.', session.options.newLimit)
+          : vscode.l10n.t('{0} new questions wait in these topics: a session brings at most {1}.', freshLeft, session.options.newLimit),
+      );
+    }
+    this.renderer ??= textEngine().createNoteRenderer();
+    return { type: 'done', html: this.renderer.render(lines.join('\n')), canSave: false, continueLabel: offered > 0 ? vscode.l10n.t('Continue with the next {0}', offered) : undefined };
+  }
+}
+
+function gradeLabels(): Record<Grade, string> {
+  return { 1: vscode.l10n.t('Again'), 2: vscode.l10n.t('Hard'), 3: vscode.l10n.t('Good'), 4: vscode.l10n.t('Easy') };
 }

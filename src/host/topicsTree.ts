@@ -156,8 +156,8 @@ export class TopicsTreeProvider extends Disposable implements vscode.TreeDataPro
       item.tooltip ??= plainUiText(node.note.summary ?? excerpt(node.note.intro, 160));
     } else if (node.kind === 'section' && node.section.kind === 'question') {
       // The whole question (the row truncates it) and its state; never the start of the answer.
-      const state = this.questionStates?.stateOf(questionIdOf(node.note.id, node.section.id));
-      item.tooltip = state ? `${plainUiText(node.section.title)}\n${questionStateMeaning(state)}` : plainUiText(node.section.title);
+      const states = this.questionStates;
+      item.tooltip = states ? `${plainUiText(node.section.title)}\n${questionStateMeaning(states, questionIdOf(node.note.id, node.section.id))}` : plainUiText(node.section.title);
     } else if (node.kind === 'section') {
       item.tooltip = plainUiText(excerpt(node.section.text, 160) || node.section.title);
     }
@@ -245,4 +245,4 @@ function withSource(item: vscode.TreeItem, loaded: LoadedNote, shadowed: boolean
   return item;
 }
 
-const questionStateIcons = { new: 'question', learning: 'sync', due: 'bell-dot', mastered: 'pass-filled' } as const;
+const questionStateIcons = { new: 'question', learning: 'sync', review: 'history', due: 'bell-dot', mastered: 'pass-filled' } as const;

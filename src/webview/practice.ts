@@ -3,7 +3,9 @@ export {};
 
 // The practice view's script. The host owns the session and the schedule: it sends one
 // card at a time; this script shows it, reveals the answer, runs the mock-interview timer
-// and sends back the grade (and what the user typed).
+// and sends back the grade (and what the user typed). A hidden tab lets this page go: what
+// the user typed is saved with setState and sent to the host as they type, and the host sends
+// the card back with its time and side when the page is built again.
 
 interface PracticeData {
   readonly mode: 'practice' | 'mock';
@@ -19,6 +21,7 @@ interface PracticeData {
 
 interface CardMessage {
   readonly type: 'card';
+  readonly sessionId: number;
   readonly questionId: string;
   readonly topic: string;
   readonly question: string;
@@ -27,17 +30,32 @@ interface CardMessage {
   /** Rendered by the host with the reader's renderer (raw HTML off). */
   readonly answerHtml: string;
   readonly progress: string;
+  readonly plan: string;
   readonly intervals: readonly string[];
   readonly timerSeconds: number;
+  /** How long the question has been up (when it was revealed, if it was), by the host's clock. */
+  readonly elapsedMs: number;
+  readonly revealed: boolean;
+  readonly timedOut: boolean;
+  /** What the host kept of the answer typed so far. */
+  readonly notes: string;
 }
 
 interface DoneMessage {
   readonly type: 'done';
   readonly html: string;
   readonly canSave: boolean;
+  readonly continueLabel?: string;
 }
 
-declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
+/** What this page keeps with setState: the answer typed for one card of one session. */
+interface SavedState {
+  readonly sessionId: number;
+  readonly questionId: string;
+  readonly notes: string;
+}
+
+declare function acquireVsCodeApi(): { postMessage(message: unknown): void; getState(): unknown; setState(state: SavedState): void };
 
 const vscode = acquireVsCodeApi();
 const data = JSON.parse(document.getElementById('practice-data')?.dataset.practice ?? '{}') as PracticeData;
@@ -52,15 +70,19 @@ const revealButton = element<HTMLButtonElement>('reveal');
 const answer = element('card-answer');
 const gradeGroup = element('grades');
 const progress = element('practice-progress');
+const plan = element('practice-plan');
 const timer = element('practice-timer');
 const done = element('done');
 const doneBody = element('done-body');
 const saveButton = element<HTMLButtonElement>('save-summary');
+const continueButton = element<HTMLButtonElement>('continue');
 
 /** Whether a card is on screen and waiting for its grade. */
 let waiting = false;
 let revealed = false;
 let timerHandle: number | undefined;
+let sessionId = -1;
+let draftHandle: number | undefined;
 
 function stopTimer(): void {
   window.clearInterval(timerHandle);
@@ -72,36 +94,65 @@ function showTime(seconds: number): void {
   timer.textContent = `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 }
 
-function startTimer(seconds: number): void {
+function showTimeUp(): void {
+  timer.textContent = data.strings.timeUp;
+  timer.classList.add('time-up');
+}
+
+/** Counts down from when the host first showed the question: `elapsedMs` ago, by the host's clock. */
+function startTimer(seconds: number, elapsedMs: number): void {
   stopTimer();
-  const ends = Date.now() + seconds * 1000;
+  const ends = Date.now() + seconds * 1000 - elapsedMs;
   timer.hidden = false;
   timer.classList.remove('time-up');
-  showTime(seconds);
-  timerHandle = window.setInterval(() => {
+  const tick = () => {
     const left = (ends - Date.now()) / 1000;
     showTime(left);
     if (left <= 0) {
       stopTimer();
-      timer.textContent = data.strings.timeUp;
-      timer.classList.add('time-up');
+      showTimeUp();
       reveal(true);
     }
-  }, 250);
+  };
+  tick();
+  if (!revealed) {
+    timerHandle = window.setInterval(tick, 250);
+  }
+}
+
+/** Shows the answer side (the host already knows when it sends a card that was revealed). */
+function showAnswerSide(): void {
+  revealed = true;
+  stopTimer();
+  answer.hidden = false;
+  gradeGroup.hidden = false;
+  revealButton.hidden = true;
 }
 
 function reveal(timedOut = false): void {
   if (!waiting || revealed) {
     return;
   }
-  revealed = true;
-  stopTimer();
-  answer.hidden = false;
-  gradeGroup.hidden = false;
-  revealButton.hidden = true;
+  showAnswerSide();
   vscode.postMessage({ type: 'reveal', timedOut });
   // Keys 1-4 grade from here, even if the notes box had the focus.
   gradeGroup.querySelector<HTMLButtonElement>('button.grade-3')?.focus();
+}
+
+function saveNotes(): void {
+  const questionId = card.dataset.questionId;
+  if (questionId) {
+    vscode.setState({ sessionId, questionId, notes: notes.value.slice(0, 20_000) });
+  }
+}
+
+/** Sends the host what was typed, a moment after the last key (and at once when the page goes). */
+function sendDraft(): void {
+  window.clearTimeout(draftHandle);
+  draftHandle = undefined;
+  if (waiting && data.mode === 'mock') {
+    vscode.postMessage({ type: 'draft', notes: notes.value.slice(0, 20_000) });
+  }
 }
 
 function grade(value: number): void {
@@ -109,11 +160,21 @@ function grade(value: number): void {
     return;
   }
   waiting = false;
+  window.clearTimeout(draftHandle);
   card.classList.add('grading');
   vscode.postMessage({ type: 'grade', grade: value, notes: notes.value.slice(0, 20_000) });
 }
 
+function savedNotes(message: CardMessage): string {
+  const saved = vscode.getState() as Partial<SavedState> | undefined;
+  return saved?.sessionId === message.sessionId && saved.questionId === message.questionId && typeof saved.notes === 'string' ? saved.notes : message.notes;
+}
+
 function showCard(message: CardMessage): void {
+  // The same card again (its notes changed language, say): it stays where it is, as it is.
+  const sameCard = !card.hidden && waiting && sessionId === message.sessionId && card.dataset.questionId === message.questionId;
+  const wasRevealed = sameCard && revealed;
+  sessionId = message.sessionId;
   done.hidden = true;
   card.hidden = false;
   card.classList.remove('grading');
@@ -123,6 +184,8 @@ function showCard(message: CardMessage): void {
   stateBadge.className = `state-badge question-state state-${/^[a-z]+$/.test(message.state) ? message.state : 'new'}`;
   question.textContent = message.question;
   progress.textContent = message.progress;
+  plan.textContent = message.plan;
+  plan.hidden = !message.plan;
   answer.innerHTML = message.answerHtml;
   answer.hidden = true;
   gradeGroup.hidden = true;
@@ -135,15 +198,33 @@ function showCard(message: CardMessage): void {
   });
   waiting = true;
   revealed = false;
-  window.scrollTo(0, 0);
+  if (message.revealed || wasRevealed) {
+    showAnswerSide();
+  }
   if (data.mode === 'mock') {
     notes.hidden = false;
-    notes.value = '';
-    notes.focus();
-    startTimer(message.timerSeconds);
+    if (!sameCard) {
+      notes.value = savedNotes(message);
+    }
+    saveNotes();
+    if (revealed) {
+      timer.hidden = false;
+      timer.classList.remove('time-up');
+      if (message.timedOut) {
+        showTimeUp();
+      } else {
+        showTime(message.timerSeconds - message.elapsedMs / 1000);
+      }
+    } else {
+      startTimer(message.timerSeconds, message.elapsedMs);
+    }
   } else {
     timer.hidden = true;
-    revealButton.focus();
+  }
+  if (!sameCard) {
+    window.scrollTo(0, 0);
+    const focus = revealed ? gradeGroup.querySelector<HTMLButtonElement>('button.grade-3') : data.mode === 'mock' ? notes : revealButton;
+    focus?.focus();
   }
 }
 
@@ -153,9 +234,15 @@ function showDone(message: DoneMessage): void {
   card.hidden = true;
   timer.hidden = true;
   progress.textContent = '';
+  plan.hidden = true;
   doneBody.innerHTML = message.html;
   done.hidden = false;
   saveButton.hidden = !message.canSave;
+  continueButton.hidden = !message.continueLabel;
+  continueButton.textContent = message.continueLabel ?? '';
+  if (message.continueLabel) {
+    continueButton.focus();
+  }
 }
 
 revealButton.addEventListener('click', () => reveal());
@@ -166,6 +253,17 @@ gradeGroup.addEventListener('click', (event) => {
   }
 });
 saveButton.addEventListener('click', () => vscode.postMessage({ type: 'saveSummary' }));
+continueButton.addEventListener('click', () => {
+  continueButton.hidden = true;
+  vscode.postMessage({ type: 'continue' });
+});
+notes.addEventListener('input', () => {
+  saveNotes();
+  window.clearTimeout(draftHandle);
+  draftHandle = window.setTimeout(sendDraft, 300);
+});
+window.addEventListener('pagehide', () => draftHandle !== undefined && sendDraft());
+document.addEventListener('visibilitychange', () => document.hidden && draftHandle !== undefined && sendDraft());
 
 document.addEventListener('keydown', (event) => {
   const typing = event.target instanceof HTMLTextAreaElement;
@@ -176,7 +274,8 @@ document.addEventListener('keydown', (event) => {
     }
     return;
   }
-  if (event.altKey || event.ctrlKey || event.metaKey) {
+  // Off a card (the end screen), keys do what they do on its buttons.
+  if (event.altKey || event.ctrlKey || event.metaKey || !waiting) {
     return;
   }
   if (!revealed && (event.key === ' ' || event.key === 'Enter')) {

@@ -91,7 +91,7 @@ describe('practice', () => {
     assert.isAbove(Date.parse(stored.cards[first].due), Date.now(), 'due again in the future');
     descriptions = await treeDescriptions(api, 'redis', first);
     assert.notMatch(descriptions.topic, /due/);
-    assert.oneOf(descriptions.question, ['learning', 'mastered']);
+    assert.oneOf(descriptions.question, ['learning', 'in review', 'mastered']);
     await api.practice.statusBar.updated;
     assert.equal(api.practice.statusBar.state.due, before.due - 1);
     assert.equal(api.practice.statusBar.state.visible, before.due - 1 > 0);
@@ -108,7 +108,24 @@ describe('practice', () => {
     assert.equal(await shownCard(api), first, 'new questions in note order');
     await api.practice.view.handleMessage({ type: 'reveal', timedOut: false });
     await api.practice.view.handleMessage({ type: 'grade', grade: 4 });
-    await waitFor('the badge to follow the grade', () => badge()?.state === 'learning' || badge()?.state === 'mastered');
+    await waitFor('the badge to follow the grade', () => badge()?.state === 'review' || badge()?.state === 'mastered');
+  });
+
+  it('says in a question\'s tooltip what its state means: a first Easy is in review, not learning', async () => {
+    const api = await extensionApi();
+    const [first] = await questionIds('redis');
+    await vscode.commands.executeCommand('interviewNotes.practice', { topics: ['redis'] });
+    assert.equal(await shownCard(api), first);
+    await api.practice.view.handleMessage({ type: 'reveal', timedOut: false });
+    await api.practice.view.handleMessage({ type: 'grade', grade: 4 });
+    const topic = (await api.tree.getChildren()).filter(isNoteNode).find((node) => node.note.id === 'redis');
+    assert.ok(topic);
+    const node = api.tree.nodeFor(topic.note, first.slice(first.indexOf('#') + 1));
+    const item = api.tree.getTreeItem(node);
+    assert.equal(item.description, 'in review');
+    const tooltip = String(api.tree.resolveTreeItem(item, node).tooltip);
+    assert.match(tooltip, /In review: graded Easy the first time, so it skipped the short learning steps\./);
+    assert.match(tooltip, /It comes back in \d+ d \(.+\), and counts as mastered once the gap reaches three weeks\./);
   });
 
   it('exports progress to JSON and imports it back exactly', async () => {
@@ -197,5 +214,93 @@ describe('practice', () => {
     }
     assert.equal(JSON.stringify(api.progress.storedValue() ?? null), before);
     assert.equal(api.practice.view.current?.questionId, shown);
+  });
+  it('keeps a mock question\'s answer, time and side when its webview is rebuilt, with a countdown in the status bar until the end', async () => {
+    const api = await extensionApi();
+    const view = api.practice.view;
+    assert.equal(await vscode.commands.executeCommand('interviewNotes.mockInterview', { topics: ['docker'], count: 2 }), 2);
+    const first = await shownCard(api);
+    const shownAt = view.current?.shownAt;
+    await view.handleMessage({ type: 'draft', notes: 'PID 1 gets the signals' });
+    const countdown = await waitFor('the countdown in the status bar', () => (view.mockCountdown.visible ? view.mockCountdown : undefined));
+    assert.match(countdown.text, /\d:\d\d/);
+    assert.ok(countdown.command, 'a click goes back to the interview');
+
+    // Hidden and shown again, the page is built anew and says "ready" again.
+    await vscode.commands.executeCommand('workbench.action.files.newUntitledFile');
+    await view.handleMessage({ type: 'ready' });
+    assert.equal(view.current?.questionId, first, 'the same question');
+    assert.equal(view.current?.shownAt, shownAt, 'the time still runs from when the question was first shown');
+    assert.equal(view.current?.notes, 'PID 1 gets the signals', 'the answer typed so far');
+    const card = view.lastCard;
+    assert.equal(card?.questionId, first);
+    assert.equal(card?.notes, 'PID 1 gets the signals');
+    assert.isAtLeast(card?.elapsedMs ?? -1, 0);
+    await vscode.commands.executeCommand(countdown.command.command, ...(countdown.command.arguments ?? []));
+    await waitFor('the interview on show again', () => view.isVisible);
+
+    await view.handleMessage({ type: 'reveal', timedOut: false });
+    await view.handleMessage({ type: 'ready' });
+    assert.isTrue(view.lastCard?.revealed, 'the answer side stays up');
+    await view.handleMessage({ type: 'grade', grade: 3, notes: 'PID 1 gets the signals' });
+    await shownCard(api, first);
+    await view.handleMessage({ type: 'reveal', timedOut: false });
+    await view.handleMessage({ type: 'grade', grade: 2, notes: '' });
+    await waitFor('the summary', () => view.summaryMarkdown);
+    assert.isFalse(view.mockCountdown.visible, 'no countdown once the interview is over');
+  });
+
+  it('shows the open practice card in the notes\' new language: the same question, the same side', async () => {
+    const api = await extensionApi();
+    const configuration = () => vscode.workspace.getConfiguration();
+    await configuration().update('interviewNotes.language', 'en', vscode.ConfigurationTarget.Global);
+    try {
+      await vscode.commands.executeCommand('interviewNotes.practice', { topics: ['redis'] });
+      const questionId = await shownCard(api);
+      const english = api.practice.view.current?.question ?? '';
+      assert.notMatch(english, /[\u4e00-\u9fff]/);
+      await api.practice.view.handleMessage({ type: 'reveal', timedOut: false });
+      await configuration().update('interviewNotes.language', 'zh-cn', vscode.ConfigurationTarget.Global);
+      const shown = await waitFor('the card in Chinese', () => (/[\u4e00-\u9fff]/.test(api.practice.view.lastCard?.question ?? '') ? api.practice.view.lastCard : undefined), 20_000);
+      assert.equal(shown.questionId, questionId);
+      assert.isTrue(shown.revealed, 'still on the answer side');
+      assert.match(shown.answerHtml, /[\u4e00-\u9fff]/);
+      assert.equal(api.practice.view.current?.questionId, questionId);
+    } finally {
+      await configuration().update('interviewNotes.language', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('says why a session has 20 new questions, ends with the grades and the next due time, and continues with the next ones', async () => {
+    const api = await extensionApi();
+    const view = api.practice.view;
+    const total = (await questionIds('docker')).length;
+    assert.isAbove(total, 20);
+    assert.equal(await vscode.commands.executeCommand('interviewNotes.practice', { topics: ['docker'] }), 20);
+    let previous: string | undefined;
+    previous = await shownCard(api, previous);
+    assert.equal(view.lastCard?.progress, '0 of 20 reviewed · 20 left');
+    assert.include(view.lastCard?.plan ?? '', `${total - 20} more wait`);
+    for (let card = 0; card < 20; card++) {
+      if (card > 0) {
+        previous = await shownCard(api, previous);
+      }
+      await view.handleMessage({ type: 'reveal', timedOut: false });
+      await view.handleMessage({ type: 'grade', grade: card === 0 ? 3 : 4 });
+    }
+    // Good on a new question is a learning step: it comes back once more in the session.
+    previous = await shownCard(api, previous);
+    assert.equal(view.lastCard?.progress, '20 of 20 reviewed · 1 left (1 to repeat)');
+    await view.handleMessage({ type: 'reveal', timedOut: false });
+    await view.handleMessage({ type: 'grade', grade: 4 });
+    const done = await waitFor('the end of the session', () => view.lastDone);
+    assert.match(done.html, /<th[^>]*>Again<\/th>/);
+    assert.match(done.html, /<td[^>]*>0<\/td>\s*<td[^>]*>0<\/td>\s*<td[^>]*>1<\/td>\s*<td[^>]*>20<\/td>/, 'Again 0, Hard 0, Good 1, Easy 20');
+    assert.match(done.html, /Next question due in \d+ (min|h|d)/);
+    const next = Math.min(20, total - 20);
+    assert.equal(done.continueLabel, `Continue with the next ${next}`);
+    await view.handleMessage({ type: 'continue' });
+    await shownCard(api, previous);
+    assert.equal(view.lastCard?.progress, `0 of ${next} reviewed · ${next} left`);
   });
 });

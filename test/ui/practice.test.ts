@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describeWorkbench } from './describeWorkbench';
 import { uiTestEnvironment } from './environment';
-import { openTopic, readerFrame, topicsTreeRows } from './workbenchParts';
+import { openTopic, readerFrame, runFromPalette, topicsTreeRows, waitUntil } from './workbenchParts';
 
 const screenshots = join(uiTestEnvironment.repoRoot, 'test-results', 'screenshots');
 
@@ -36,6 +36,19 @@ async function openTopicPicker(page: Page, title: string): Promise<void> {
       await page.keyboard.press('Escape');
     }
   }
+}
+
+/** Runs the command, ticks these topics in its picker (typing each one's name first), and accepts. */
+async function startWithTopics(page: Page, title: string, topics: readonly string[]): Promise<void> {
+  await openTopicPicker(page, title);
+  for (const [index, topic] of topics.entries()) {
+    await page.locator('.quick-input-box input').fill(topic);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: topic }).first();
+    await row.waitFor({ timeout: 10_000 });
+    await row.click(); // in a multi-select pick, clicking a row ticks it
+    await page.locator('.quick-input-widget', { hasText: `${index + 1} Selected` }).waitFor({ timeout: 10_000 });
+  }
+  await page.keyboard.press('Enter');
 }
 
 const settings = { 'interviewNotes.mockInterview.secondsPerQuestion': 10, 'interviewNotes.mockInterview.questionCount': 2 };
@@ -79,7 +92,7 @@ describeWorkbench('practice in the real workbench', { timeout: 240_000, settings
     await practice.locator('#card-question').filter({ hasNotText: firstQuestion }).waitFor({ timeout: 20_000 });
     assert.notEqual(await practice.locator('#card').getAttribute('data-question-id'), graded);
     assert.equal(await practice.locator('#card-answer').isVisible(), false, 'the next answer is hidden again');
-    assert.match(await practice.locator('#practice-progress').innerText(), /1 reviewed/);
+    assert.equal(await practice.locator('#practice-progress').innerText(), '1 of 20 reviewed · 19 left');
   });
 
   it('runs a timed mock interview and ends with a summary of times and grades', async () => {
@@ -135,12 +148,137 @@ describeWorkbench('practice in the real workbench', { timeout: 240_000, settings
       await badge.waitFor({ timeout: 60_000 });
       return badge.innerText();
     };
-    assert.match(await badgeAfterOpening(), /^(learning|mastered)$/, 'graded Easy: no longer new');
+    assert.match(await badgeAfterOpening(), /^(learning|in review|mastered)$/, 'graded Easy: no longer new');
     await workbench().reload();
     const badge = readerFrame(page).locator(`h3#${questionId} .question-state`);
     await badge.waitFor({ timeout: 60_000 });
-    assert.match(await badge.innerText(), /^(learning|mastered)$/, 'the grade survived the reload');
+    assert.match(await badge.innerText(), /^(learning|in review|mastered)$/, 'the grade survived the reload');
     const otherBadges = await readerFrame(page).locator('h3.question .question-state').allInnerTexts();
     assert.ok(otherBadges.filter((text) => text === 'new').length >= otherBadges.length - 2, 'the other questions are still new');
+  });
+  it('keeps the mock answer, its time and its question while its tab is hidden, with the countdown in the status bar', async () => {
+    const { page } = workbench();
+    await startWithTopics(page, 'Mock Interview', ['Linux']);
+    const mock = practiceFrame(page);
+    // The page of an earlier session may still be on show for a moment: wait for this one's card.
+    await mock.locator('#card[data-question-id^="linux#"]').waitFor({ timeout: 60_000 });
+    await mock.locator('#practice-progress', { hasText: 'Question 1 of 2' }).waitFor({ timeout: 10_000 });
+    await mock.locator('#card-question').filter({ hasText: /\S/ }).waitFor({ timeout: 10_000 });
+    const questionId = await mock.locator('#card').getAttribute('data-question-id');
+    assert.match(questionId ?? '', /^linux#/);
+    await mock.locator('#answer-notes').fill('Signals go to PID 1 first');
+    await waitUntil('the timer to run', async () => (await mock.locator('#practice-timer').innerText()) !== '0:10');
+
+    // Another editor in the same group hides the mock interview's tab (its page is let go).
+    await runFromPalette(page, 'File: New Untitled Text File');
+    await page.locator('.tab.active', { hasText: 'Untitled' }).waitFor({ timeout: 10_000 });
+    const countdown = page.locator('.statusbar-item[aria-label^="Mock interview"]');
+    const countdownShown = await countdown.waitFor({ timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    );
+    const countdownText = countdownShown ? await countdown.innerText() : '(no countdown)';
+
+    // A click on the countdown (or, without one, on the tab) brings the interview back as it was:
+    // the same question, the same answer, the time still running.
+    await (countdownShown ? countdown : page.locator('.tab', { hasText: 'Mock Interview' })).click();
+    await mock.locator('#card-question').filter({ hasText: /\S/ }).waitFor({ timeout: 20_000 });
+    assert.equal(await mock.locator('#card').getAttribute('data-question-id'), questionId, 'the same question');
+    assert.equal(await mock.locator('#answer-notes').inputValue(), 'Signals go to PID 1 first', 'the answer typed before');
+    assert.match(await mock.locator('#practice-progress').innerText(), /Question 1 of 2/);
+    const timer = await mock.locator('#practice-timer').innerText();
+    assert.ok(timer === "Time's up" || /^0:0\d$/.test(timer), `the time went on while hidden: ${timer}`);
+    assert.match(countdownText, /\d:\d\d|Time's up/, 'the status bar counted down while the tab was hidden');
+
+    for (const grade of ['Good', 'Hard']) {
+      if (!(await mock.locator('#card-answer').isVisible())) {
+        await mock.locator('#reveal').click();
+      }
+      await mock.locator('#card-answer').waitFor({ state: 'visible', timeout: 20_000 });
+      await mock.locator('#grades button', { hasText: grade }).click();
+      if (grade === 'Good') {
+        await mock.locator('#practice-progress', { hasText: 'Question 2 of 2' }).waitFor({ timeout: 20_000 });
+      }
+    }
+    const summary = mock.locator('#done-body');
+    await summary.locator('table').waitFor({ timeout: 20_000 });
+    assert.match(await summary.locator('blockquote').first().innerText(), /Signals go to PID 1 first/, 'the answer reached the summary');
+    await countdown.waitFor({ state: 'detached', timeout: 10_000 });
+  });
+
+  it('counts practice progress as cards are graded and re-queued, and ends with the grades, the next due time and Continue', async () => {
+    const { page } = workbench();
+    await startWithTopics(page, 'Practice Questions', ['Nginx']);
+    const practice = practiceFrame(page);
+    const progress = practice.locator('#practice-progress');
+    await practice.locator('#card[data-question-id^="nginx#"]').waitFor({ timeout: 60_000 });
+    await progress.filter({ hasText: /reviewed/ }).waitFor({ timeout: 10_000 });
+    await practice.locator('#card-question').filter({ hasText: /\S/ }).waitFor({ timeout: 10_000 });
+    assert.equal(await progress.innerText(), '0 of 20 reviewed · 20 left');
+    // Why 20: the session says so, and how many more new questions wait.
+    const plan = await practice.locator('#practice-plan').innerText();
+    assert.match(plan, /at most 20 new questions/);
+    const waiting = Number(/(\d+) more wait/.exec(plan)?.[1]);
+    assert.ok(waiting > 0, plan);
+
+    const grade = async (key: string) => {
+      const before = await progress.innerText();
+      await page.keyboard.press('Space');
+      await practice.locator('#card-answer').waitFor({ state: 'visible', timeout: 10_000 });
+      await page.keyboard.press(key);
+      await waitUntil('the progress to move', async () => (await practice.locator('#done').isVisible()) || (await progress.innerText()) !== before, 20_000);
+    };
+    await practice.locator('#reveal').focus();
+    await grade('1');
+    assert.equal(await progress.innerText(), '1 of 20 reviewed · 20 left (1 to repeat)', 'Again brings the question back later in the session');
+    await grade('4');
+    assert.equal(await progress.innerText(), '2 of 20 reviewed · 19 left (1 to repeat)');
+    for (let card = 0; card < 30 && !(await practice.locator('#done').isVisible()); card++) {
+      await grade('4');
+    }
+    const done = practice.locator('#done');
+    await done.waitFor({ state: 'visible', timeout: 10_000 });
+    const counts = Object.fromEntries(
+      await done.locator('table tbody tr').first().locator('td').evaluateAll((cells, labels) => cells.map((cell, index) => [labels[index], cell.textContent?.trim()]), ['Again', 'Hard', 'Good', 'Easy']),
+    );
+    assert.deepEqual(await done.locator('table thead th').allInnerTexts(), ['Again', 'Hard', 'Good', 'Easy']);
+    assert.deepEqual(counts, { Again: '1', Hard: '0', Good: '0', Easy: '20' });
+    assert.match(await done.innerText(), /Next question due in \d+ (min|h|d)/);
+    mkdirSync(screenshots, { recursive: true });
+    await page.screenshot({ path: join(screenshots, 'practice-done.png') });
+    const next = Math.min(20, waiting);
+    const continueButton = practice.locator('#continue');
+    assert.equal(await continueButton.innerText(), `Continue with the next ${next}`);
+    await continueButton.click();
+    await progress.filter({ hasText: `0 of ${next} reviewed · ${next} left` }).waitFor({ timeout: 20_000 });
+    assert.equal(await practice.locator('#card-state').innerText(), 'new');
+  });
+
+  it("shows the open practice card in the notes' new language, on the same side", async () => {
+    const { page } = workbench();
+    await startWithTopics(page, 'Practice Questions', ['Python']);
+    const practice = practiceFrame(page);
+    await practice.locator('#card[data-question-id^="python#"]').waitFor({ timeout: 60_000 });
+    const question = practice.locator('#card-question');
+    await question.filter({ hasText: /\S/ }).waitFor({ timeout: 10_000 });
+    const questionId = await practice.locator('#card').getAttribute('data-question-id');
+    assert.match(questionId ?? '', /^python#/);
+    await practice.locator('#reveal').click();
+    await practice.locator('#card-answer').waitFor({ state: 'visible', timeout: 10_000 });
+
+    const switchTo = async (choice: string) => {
+      await runFromPalette(page, 'Interview Notes: Switch Note Language');
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: choice }).first();
+      await row.waitFor({ timeout: 10_000 });
+      await row.click();
+    };
+    await switchTo('简体中文');
+    await question.filter({ hasText: /[\u4e00-\u9fff]/ }).waitFor({ timeout: 30_000 });
+    assert.equal(await practice.locator('#card').getAttribute('data-question-id'), questionId, 'the same question');
+    assert.ok(await practice.locator('#card-answer').isVisible(), 'the answer side is still up');
+    assert.match(await practice.locator('#card-answer').innerText(), /[\u4e00-\u9fff]/, 'the answer follows the language too');
+    await switchTo('Follow VS Code');
+    await question.filter({ hasNotText: /[\u4e00-\u9fff]/ }).waitFor({ timeout: 30_000 });
+    assert.equal(await practice.locator('#card').getAttribute('data-question-id'), questionId);
   });
 });

@@ -95,7 +95,7 @@ describe('practice scheduling (FSRS)', () => {
 });
 
 describe('question states', () => {
-  it('tells new, learning, due and mastered apart', () => {
+  it('tells new, learning, in review, due and mastered apart', () => {
     const { scheduler } = clocked();
     assert.equal(questionState(undefined, start), 'new');
     const good = scheduler.grade(undefined, 3);
@@ -103,7 +103,16 @@ describe('question states', () => {
     assert.equal(questionState(good, new Date(good.due)), 'due');
     const mastered: CardRecord = { ...good, state: 'review', scheduledDays: 30, due: new Date(start.getTime() + 30 * day).toISOString() };
     assert.equal(questionState(mastered, start), 'mastered');
-    assert.equal(questionState({ ...mastered, scheduledDays: 5 }, start), 'learning');
+    assert.equal(questionState({ ...mastered, scheduledDays: 5 }, start), 'review');
+  });
+
+  it('calls a question graded Easy the first time "in review", not "learning": FSRS skips its learning steps', () => {
+    const { scheduler } = clocked();
+    const easy = scheduler.grade(undefined, 4);
+    assert.equal(easy.state, 'review', 'ts-fsrs moves a first Easy straight to Review');
+    assert.ok(easy.scheduledDays >= 1 && easy.scheduledDays < 21, `days away, not yet three weeks: ${easy.scheduledDays}`);
+    assert.equal(questionState(easy, start), 'review');
+    assert.equal(questionState(scheduler.grade(undefined, 3), start), 'learning', 'Good on a new question: still in the learning steps');
   });
 });
 

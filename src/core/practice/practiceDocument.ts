@@ -35,6 +35,7 @@ export function practiceDocument(parts: PracticeDocumentParts): string {
       <span id="practice-progress" class="practice-progress"></span>
       <span id="practice-timer" class="practice-timer" role="timer" hidden></span>
     </header>
+    <p id="practice-plan" class="practice-plan" hidden></p>
     <main class="note practice-card" id="card" hidden>
       <p class="card-topic"><span id="card-topic"></span> <span id="card-state" class="state-badge"></span></p>
       <h2 class="card-question" id="card-question"></h2>
@@ -45,7 +46,7 @@ export function practiceDocument(parts: PracticeDocumentParts): string {
     </main>
     <section class="note practice-done" id="done" hidden>
       <div id="done-body"></div>
-      <p><button type="button" id="save-summary" hidden>${escapeHtml(strings.saveSummary)}</button></p>
+      <p><button type="button" id="continue" hidden></button> <button type="button" id="save-summary" hidden>${escapeHtml(strings.saveSummary)}</button></p>
     </section>
     <script nonce="${escapeAttribute(parts.nonce)}" src="${escapeAttribute(parts.scriptUri)}"></script>
   </body>

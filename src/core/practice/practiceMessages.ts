@@ -8,6 +8,10 @@ export type PracticeMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'reveal'; readonly timedOut: boolean }
   | { readonly type: 'grade'; readonly grade: Grade; readonly notes: string }
+  /** What the user has typed so far in the mock interview, so the host keeps it if the page is rebuilt. */
+  | { readonly type: 'draft'; readonly notes: string }
+  /** "Continue with the next N" on the end screen of a practice session. */
+  | { readonly type: 'continue' }
   | { readonly type: 'saveSummary' }
   | { readonly type: 'openLink'; readonly href: string };
 
@@ -21,8 +25,11 @@ export function parsePracticeMessage(message: unknown): PracticeMessage | undefi
   const fields = message as Record<string, unknown>;
   switch (fields.type) {
     case 'ready':
+    case 'continue':
     case 'saveSummary':
       return { type: fields.type };
+    case 'draft':
+      return typeof fields.notes === 'string' && fields.notes.length <= maxAnswerNotesLength ? { type: 'draft', notes: fields.notes } : undefined;
     case 'reveal':
       return { type: 'reveal', timedOut: fields.timedOut === true };
     case 'grade': {

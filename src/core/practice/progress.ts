@@ -35,8 +35,11 @@ export interface ProgressData {
   readonly cards: Readonly<Record<string, CardRecord>>;
 }
 
-/** What the sidebar, the reader and the status bar show for a question. */
-export type QuestionState = 'new' | 'learning' | 'due' | 'mastered';
+/**
+ * What the sidebar, the reader and the status bar show for a question: never practised; in
+ * FSRS's short learning (or relearning) steps; in review, days apart; due; or mastered.
+ */
+export type QuestionState = 'new' | 'learning' | 'review' | 'due' | 'mastered';
 
 /** Review intervals from three weeks on count as mastered, as Anki calls such cards mature. */
 export const masteredDays = 21;
@@ -62,7 +65,11 @@ export function questionState(record: CardRecord | undefined, now: Date): Questi
   if (Date.parse(record.due) <= now.getTime()) {
     return 'due';
   }
-  return record.state === 'review' && record.scheduledDays >= masteredDays ? 'mastered' : 'learning';
+  if (record.state === 'review') {
+    // A first Easy goes straight to review, days away: calling it "learning" would not be true.
+    return record.scheduledDays >= masteredDays ? 'mastered' : 'review';
+  }
+  return 'learning';
 }
 
 export type ProgressParseResult =

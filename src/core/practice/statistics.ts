@@ -83,7 +83,10 @@ export function readinessByTopic(questionIds: readonly string[], progress: Progr
     }
     const record = recordOf(progress, id);
     tally.questions++;
-    tally[questionState(record, now)]++;
+    // The dashboard's four columns: "learning" is every seen question neither due nor mastered,
+    // so a question in review (a first Easy, or gaps under three weeks) counts there.
+    const state = questionState(record, now);
+    tally[state === 'review' ? 'learning' : state]++;
     if (record) {
       const recall = retrievability(record, now.getTime());
       tally.recall += recall;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { applyGrade, askQuestion, explain, search, takeAnswer, type ChatModel, type InterviewEvent, type Interviewer } from '../core/chat/interviewer';
 import type { PromptMessage } from '../core/chat/prompt';
 import { grades, type Grade } from '../core/practice/progress';
+import { reviewOf } from '../core/practice/reviewLog';
 import { createScheduler } from '../core/practice/scheduler';
 import { escapeMarkdown } from '../core/text/untrustedText';
 import { interviewNotesOf, readerLink, readerLinksMarkdown } from './chatNotes';
@@ -86,8 +87,10 @@ export function registerChatParticipant(services: ExtensionServices): vscode.Dis
     }
     const retention = vscode.workspace.getConfiguration().get<number>(settings.desiredRetention, 0.9);
     const scheduler = createScheduler({ desiredRetention: retention, now: () => new Date() });
+    const before = services.progress.record(questionId);
     const record = applyGrade(services.progress.progress, scheduler, questionId, value as Grade).cards[questionId];
     await services.progress.setRecord(questionId, record);
+    await services.reviewLog.append([reviewOf(questionId, before, record, 'chat')]).catch((error: unknown) => services.logger.error(`review log: ${String(error)}`));
     void showInformation(vscode.l10n.t('Graded {0}: the question comes back on {1}.', gradeLabels()[value as Grade], new Date(record.due).toLocaleDateString(vscode.env.language)));
   });
   return Object.assign(vscode.Disposable.from(participant, grade), { runTurn });

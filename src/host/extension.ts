@@ -20,6 +20,7 @@ export interface InterviewNotesApi {
   readonly snippets: ExtensionServices['snippets'];
   readonly reader: ExtensionServices['reader'];
   readonly progress: ExtensionServices['progress'];
+  readonly reviewLog: ExtensionServices['reviewLog'];
   readonly tree: TopicsTreeProvider;
   readonly topicsView: TopicsView;
   readonly practice: Practice;
@@ -50,8 +51,8 @@ export function activate(context: vscode.ExtensionContext): InterviewNotesApi {
     chat,
     registerChatTools(services),
   );
-  const { library, snippets, reader, progress } = services;
-  return { library, snippets, reader, progress, tree: topics.tree, topicsView: topics, practice, userNotes, chat };
+  const { library, snippets, reader, progress, reviewLog } = services;
+  return { library, snippets, reader, progress, reviewLog, tree: topics.tree, topicsView: topics, practice, userNotes, chat };
 }
 
 export function deactivate(): void {

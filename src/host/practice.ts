@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ReviewLogStore } from './reviewLogStore';
 import { questionsOf } from '../core/notes/note';
 import { pickQuestions } from '../core/practice/mockInterview';
 import { questionIdOf } from '../core/practice/progress';
@@ -45,6 +46,7 @@ export interface PracticeDependencies {
   readonly store: ProgressStore;
   readonly logger: Logger;
   readonly openLink: (href: string) => Promise<unknown>;
+  readonly reviewLog: ReviewLogStore;
 }
 
 /** Practice sessions and mock interviews, with the due count in the status bar and progress export, import and reset. */
@@ -67,6 +69,7 @@ export class Practice extends Disposable {
         saveSummary: (markdown) => this.saveSummary(markdown),
         resolveCards: (cards) => this.inNotesLanguage(cards),
         onDidChangeNotes: library.onDidChange,
+        reviewLog: dependencies.reviewLog,
       }),
     );
     this.statusBar = this.register(new DueStatusBar(library, store, dependencies.logger));
@@ -229,5 +232,5 @@ export function registerPractice(services: ExtensionServices): Practice {
       insertSnippet: (snippetId) => services.insertSnippet(snippetId),
       logger,
     });
-  return new Practice({ extensionUri: context.extensionUri, library, store: progress, logger, openLink });
+  return new Practice({ extensionUri: context.extensionUri, library, store: progress, logger, openLink, reviewLog: services.reviewLog });
 }

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { reviewOf } from '../core/practice/reviewLog';
+import type { ReviewLogStore } from './reviewLogStore';
 import type { NoteSection } from '../core/notes/note';
 import { formatSeconds, mockInterviewSummary, type MockAnswer } from '../core/practice/mockInterview';
 import { formatInterval, practiceDocument, type PracticeViewData } from '../core/practice/practiceDocument';
@@ -41,6 +43,8 @@ export interface PracticeViewDependencies {
   readonly resolveCards: (cards: readonly PracticeCard[]) => Promise<PracticeCard[]>;
   /** Fires when the notes change, their language included. */
   readonly onDidChangeNotes: vscode.Event<void>;
+  /** Where each grade is kept for the dashboard. */
+  readonly reviewLog: ReviewLogStore;
 }
 
 /** A session's id tells the webview whether the state it saved belongs to the card it is sent. */
@@ -283,9 +287,14 @@ export class PracticeView extends Disposable {
     this.markTimeUp();
     this.shown = undefined; // a second key press must not grade the next card twice
     const { store } = this.dependencies;
-    const record = this.dependencies.scheduler().grade(store.record(shown.questionId), grade);
+    const before = store.record(shown.questionId);
+    const record = this.dependencies.scheduler().grade(before, grade);
     // The session moves on before the record is stored, so a page that asks for its card meanwhile gets the next one.
     const stored = store.setRecord(shown.questionId, record);
+    const seconds = session.kind === 'mock' ? ((shown.revealedAt ?? Date.now()) - shown.shownAt) / 1000 : undefined;
+    const review = reviewOf(shown.questionId, before, record, session.kind === 'practice' ? 'practice' : 'mock', session.kind === 'mock' ? { seconds, timedOut: shown.timedOut, session: session.startedAt.toISOString() } : {});
+    // A review log that cannot be written must not stop practice: the progress is stored anyway.
+    const logged = this.dependencies.reviewLog.append([review]).catch((error: unknown) => this.dependencies.logger.error(`review log: ${String(error)}`));
     if (session.kind === 'practice') {
       session.queue.advance(record, store.now());
     } else {
@@ -301,7 +310,7 @@ export class PracticeView extends Disposable {
       });
       session.index++;
     }
-    await stored;
+    await Promise.all([stored, logged]);
     await this.showCurrent();
   }
 

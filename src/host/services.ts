@@ -7,6 +7,7 @@ import { NoteLibrary } from './noteLibrary';
 import { allNoteSources } from './noteSources';
 import { showWarning } from './notify';
 import { ProgressStore } from './practiceProgress';
+import { ReviewLogStore } from './reviewLogStore';
 import { Reader } from './reader';
 import { settings } from './settings';
 import { userSnippetFolders } from './snippetFolders';
@@ -22,6 +23,8 @@ export class ExtensionServices extends Disposable {
   readonly library: NoteLibrary;
   readonly snippets: SnippetLibrary;
   readonly progress: ProgressStore;
+  /** Every grade ever given (practice, mock interviews, chat), for the dashboard and export. */
+  readonly reviewLog: ReviewLogStore;
   readonly editors: EditorTracker;
   readonly reader: Reader;
 
@@ -50,6 +53,7 @@ export class ExtensionServices extends Disposable {
       }),
     );
     this.progress = this.register(new ProgressStore(context.globalState, logger));
+    this.reviewLog = new ReviewLogStore(context.globalStorageUri, logger);
     // Remembers the editor the user works in, for "Insert at Cursor".
     this.editors = this.register(new EditorTracker());
     this.reader = this.register(

@@ -36,7 +36,7 @@ describe('the chat tools and the @interview participant', () => {
   });
 
   it('quizzes without a chat model, as a flashcard, and the clicked grade reaches the progress store', async () => {
-    const { chat, progress } = await extensionApi();
+    const { chat, progress, reviewLog } = await extensionApi();
     assert.deepEqual(await vscode.lm.selectChatModels(), [], 'the test host has no chat model');
     const token = new vscode.CancellationTokenSource().token;
     const asked: InterviewEvent[] = [];
@@ -51,6 +51,8 @@ describe('the chat tools and the @interview participant', () => {
     assert.isUndefined(progress.record(questionId));
     await vscode.commands.executeCommand(commands.gradeFromChat, questionId, 3);
     assert.equal(progress.record(questionId)?.reps, 1, 'the grade went to FSRS');
+    const logged = (await reviewLog.read()).reviews.filter((review) => review.questionId === questionId);
+    assert.deepInclude(logged.map((review) => ({ grade: review.grade, source: review.source })), { grade: 3, source: 'chat' }, 'and into the review log');
     // Leave progress as other suites expect it: nothing practised in this topic.
     await progress.resetNote('nginx');
   });

@@ -65,6 +65,7 @@ describe('practice', () => {
 
   it('grading a due card stores the new state and updates the due counts in the tree and the status bar', async () => {
     const api = await extensionApi();
+    const started = new Date().toISOString();
     const [first] = await questionIds('redis');
     const seeded = await api.practice.transfer.importProgress(await writeFile('practice-seed.json', serializeProgress({ version: 1, cards: { [first]: dueRecord() } })));
     assert.deepEqual(seeded, { imported: 1, kept: 0, unknown: 0 });
@@ -89,6 +90,11 @@ describe('practice', () => {
     assert.equal(stored.cards[first].reps, 3);
     assert.equal(stored.cards[first].lastGrade, 3);
     assert.isAbove(Date.parse(stored.cards[first].due), Date.now(), 'due again in the future');
+    // The grade is in the review log too, with the memory state before and after.
+    const logged = (await api.reviewLog.read()).reviews.filter((review) => review.questionId === first && review.time >= started);
+    assert.lengthOf(logged, 1);
+    assert.include(logged[0], { grade: 3, source: 'practice', scheduledDays: 4 });
+    assert.equal(logged[0].before.state, 'review');
     descriptions = await treeDescriptions(api, 'redis', first);
     assert.notMatch(descriptions.topic, /due/);
     assert.oneOf(descriptions.question, ['learning', 'in review', 'mastered']);

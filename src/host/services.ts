@@ -8,6 +8,7 @@ import { allNoteSources } from './noteSources';
 import { showWarning } from './notify';
 import { ProgressStore } from './practiceProgress';
 import { Reader } from './reader';
+import { ReviewLogStore } from './reviewLogStore';
 import { settings } from './settings';
 import { userSnippetFolders } from './snippetFolders';
 import { SnippetLibrary } from './snippetLibrary';
@@ -22,6 +23,8 @@ export class ExtensionServices extends Disposable {
   readonly library: NoteLibrary;
   readonly snippets: SnippetLibrary;
   readonly progress: ProgressStore;
+  /** Every review, as JSONL segments under globalStorageUri (what Settings Sync carries stays `progress`). */
+  readonly reviewLog: ReviewLogStore;
   readonly editors: EditorTracker;
   readonly reader: Reader;
 
@@ -49,7 +52,8 @@ export class ExtensionServices extends Disposable {
         void showWarning(`${vscode.l10n.t('Snippet file {0}, line {1}: {2}', first.file, first.line + 1, first.message)}${moreProblems(problems.length)}`);
       }),
     );
-    this.progress = this.register(new ProgressStore(context.globalState, logger));
+    this.reviewLog = new ReviewLogStore(context.globalStorageUri, logger);
+    this.progress = this.register(new ProgressStore(context.globalState, logger, undefined, this.reviewLog));
     // Remembers the editor the user works in, for "Insert at Cursor".
     this.editors = this.register(new EditorTracker());
     this.reader = this.register(

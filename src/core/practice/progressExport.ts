@@ -61,7 +61,7 @@ export function parseProgressExport(text: string, knownIds?: ReadonlySet<string>
   if (!progress.ok) {
     return progress;
   }
-  const version = file.version === progressExportVersion ? 2 : 1;
+  const version: 1 | 2 = file.version === progressExportVersion ? 2 : 1;
   const empty = { ok: true as const, version, progress: progress.progress, unknownIds: progress.unknownIds, reviews: [], reviewProblems: [], badReviews: 0 };
   if (version === 1 || file.reviews === undefined) {
     return empty;

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
+import { registerAnkiExport } from './ankiExport';
 import { registerBundledNotesFileSystem } from './bundledNotesFileSystem';
 import { registerCodingAids } from './codingAids';
+import { registerInterviewDate, type InterviewDate } from './interviewDate';
 import { createLogger } from './logger';
 import { registerPractice, type Practice } from './practice';
 import { registerReader } from './reader';
@@ -18,10 +20,12 @@ export interface InterviewNotesApi {
   readonly snippets: ExtensionServices['snippets'];
   readonly reader: ExtensionServices['reader'];
   readonly progress: ExtensionServices['progress'];
+  readonly reviewLog: ExtensionServices['reviewLog'];
   readonly tree: TopicsTreeProvider;
   readonly topicsView: TopicsView;
   readonly practice: Practice;
   readonly userNotes: UserNoteCommands;
+  readonly interviewDate: InterviewDate;
 }
 
 /** Each feature registers itself from its own file; adding one is a file and a line here. */
@@ -31,12 +35,15 @@ export function activate(context: vscode.ExtensionContext): InterviewNotesApi {
   const topics = registerTopicsTree(services);
   const practice = registerPractice(services);
   const userNotes = registerUserNotes(services);
+  const interviewDate = registerInterviewDate(services);
   context.subscriptions.push(
     logger,
     services,
     topics,
     practice,
     userNotes,
+    interviewDate,
+    registerAnkiExport(services),
     registerReader(services),
     registerSearch(services),
     registerSnippets(services),
@@ -44,8 +51,8 @@ export function activate(context: vscode.ExtensionContext): InterviewNotesApi {
     registerRefresh(services),
     registerBundledNotesFileSystem(services),
   );
-  const { library, snippets, reader, progress } = services;
-  return { library, snippets, reader, progress, tree: topics.tree, topicsView: topics, practice, userNotes };
+  const { library, snippets, reader, progress, reviewLog } = services;
+  return { library, snippets, reader, progress, reviewLog, tree: topics.tree, topicsView: topics, practice, userNotes, interviewDate };
 }
 
 export function deactivate(): void {

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
+import { registerAnkiExport } from './ankiExport';
 import { registerBundledNotesFileSystem } from './bundledNotesFileSystem';
 import { registerChatParticipant } from './chatParticipant';
 import { registerChatTools } from './chatTools';
 import { registerCodingAids } from './codingAids';
+import { registerInterviewDate, type InterviewDate } from './interviewDate';
 import { createLogger } from './logger';
 import { registerPractice, type Practice } from './practice';
 import { registerReader } from './reader';
@@ -26,6 +28,7 @@ export interface InterviewNotesApi {
   readonly practice: Practice;
   readonly userNotes: UserNoteCommands;
   readonly chat: ReturnType<typeof registerChatParticipant>;
+  readonly interviewDate: InterviewDate;
 }
 
 /** Each feature registers itself from its own file; adding one is a file and a line here. */
@@ -36,12 +39,15 @@ export function activate(context: vscode.ExtensionContext): InterviewNotesApi {
   const practice = registerPractice(services);
   const userNotes = registerUserNotes(services);
   const chat = registerChatParticipant(services);
+  const interviewDate = registerInterviewDate(services);
   context.subscriptions.push(
     logger,
     services,
     topics,
     practice,
     userNotes,
+    interviewDate,
+    registerAnkiExport(services),
     registerReader(services),
     registerSearch(services),
     registerSnippets(services),
@@ -52,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): InterviewNotesApi {
     registerChatTools(services),
   );
   const { library, snippets, reader, progress, reviewLog } = services;
-  return { library, snippets, reader, progress, reviewLog, tree: topics.tree, topicsView: topics, practice, userNotes, chat };
+  return { library, snippets, reader, progress, reviewLog, tree: topics.tree, topicsView: topics, practice, userNotes, chat, interviewDate };
 }
 
 export function deactivate(): void {

@@ -3,6 +3,7 @@ import { emptyProgress, mergeProgress, questionState, validateProgress, withCard
 import type { Logger } from '../core/util/logger';
 import { Disposable } from './disposable';
 import type { QuestionStates } from './questionStates';
+import type { ReviewLogStore } from './reviewLogStore';
 
 /** The one globalState key of practice progress; Settings Sync carries it to the user's other machines. */
 export const progressStateKey = 'interviewNotes.practiceProgress';
@@ -22,6 +23,8 @@ export class ProgressStore extends Disposable implements QuestionStates {
     private readonly state: SyncedMemento,
     private readonly logger: Logger,
     readonly now: () => Date = () => new Date(),
+    /** The history beside the current state: the export carries it (ProgressTransfer). */
+    readonly reviewLog?: ReviewLogStore,
   ) {
     super();
   }

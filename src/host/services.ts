@@ -7,8 +7,8 @@ import { NoteLibrary } from './noteLibrary';
 import { allNoteSources } from './noteSources';
 import { showWarning } from './notify';
 import { ProgressStore } from './practiceProgress';
-import { ReviewLogStore } from './reviewLogStore';
 import { Reader } from './reader';
+import { ReviewLogStore } from './reviewLogStore';
 import { settings } from './settings';
 import { userSnippetFolders } from './snippetFolders';
 import { SnippetLibrary } from './snippetLibrary';
@@ -23,7 +23,7 @@ export class ExtensionServices extends Disposable {
   readonly library: NoteLibrary;
   readonly snippets: SnippetLibrary;
   readonly progress: ProgressStore;
-  /** Every grade ever given (practice, mock interviews, chat), for the dashboard and export. */
+  /** Every grade ever given (practice, mock interviews, chat), as JSONL segments under globalStorageUri; Settings Sync carries only `progress`. */
   readonly reviewLog: ReviewLogStore;
   readonly editors: EditorTracker;
   readonly reader: Reader;
@@ -52,8 +52,8 @@ export class ExtensionServices extends Disposable {
         void showWarning(`${vscode.l10n.t('Snippet file {0}, line {1}: {2}', first.file, first.line + 1, first.message)}${moreProblems(problems.length)}`);
       }),
     );
-    this.progress = this.register(new ProgressStore(context.globalState, logger));
     this.reviewLog = new ReviewLogStore(context.globalStorageUri, logger);
+    this.progress = this.register(new ProgressStore(context.globalState, logger, undefined, this.reviewLog));
     // Remembers the editor the user works in, for "Insert at Cursor".
     this.editors = this.register(new EditorTracker());
     this.reader = this.register(

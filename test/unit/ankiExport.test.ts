@@ -1,6 +1,6 @@
 // The Anki text file, read back by a TSV reader that honours quotes as Anki's importer does.
 import { strict as assert } from 'node:assert';
-import { ankiAnswerHtml, ankiField, ankiGuid, ankiTextFile, externalUrl, type AnkiQuestion } from '../../src/core/practice/ankiExport';
+import { ankiAnswerHtml, ankiField, ankiGuid, ankiTextFile, ankiTopicDeck, externalUrl, type AnkiQuestion } from '../../src/core/practice/ankiExport';
 import { classifyLink, createNoteRenderer } from '../../src/core/render/noteRenderer';
 
 interface AnkiFile {
@@ -109,6 +109,27 @@ describe('Anki export', () => {
       file.rows.map((row) => row[3]),
       ['interview-notes redis en', 'interview-notes redis zh-cn', 'interview-notes docker en'],
     );
+  });
+
+  it('puts each question in its topic\'s subdeck through a deck column when asked', () => {
+    const decked = questions.map((question) => ({ ...question, deck: ankiTopicDeck(question.questionId.startsWith('redis') ? 'Redis::Persistence\tand more' : 'Docker') }));
+    const file = readAnkiFile(ankiTextFile(decked, { deckColumn: true }));
+    assert.deepEqual([...file.headers], [
+      ['separator', 'tab'],
+      ['html', 'true'],
+      ['notetype', 'Basic'],
+      ['columns', 'GUID\tDeck\tFront\tBack\tTags'],
+      ['guid column', '1'],
+      ['deck column', '2'],
+      ['tags column', '5'],
+    ]);
+    assert.ok(file.rows.every((row) => row.length === 5));
+    assert.deepEqual(
+      file.rows.map((row) => row[1]),
+      ['Interview Notes::Redis: Persistence and more', 'Interview Notes::Redis: Persistence and more', 'Interview Notes::Docker'],
+      'a topic title cannot make a deeper subdeck or break the row',
+    );
+    assert.equal(file.rows[2][2], 'Why does &quot;COPY . .&quot; early\tbreak the cache?');
   });
 
   it('escapes text as HTML and quotes fields holding a tab, a line break or a quote', () => {

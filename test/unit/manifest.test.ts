@@ -183,6 +183,13 @@ describe('toolbars', () => {
     }
   });
 
+  it('puts Set Interview Date and Export Questions for Anki in the Topics view\'s ... menu, Anki beside the progress export', () => {
+    const overflow = menus['view/title'].filter((item) => item.when?.includes('view == interviewNotes.topics') && !isIcon(item));
+    const commandsInOrder = [...overflow].sort((a, b) => (a.group ?? '').localeCompare(b.group ?? '', 'en', { numeric: true })).map((item) => item.command);
+    assert.ok(commandsInOrder.includes('interviewNotes.setInterviewDate'));
+    assert.equal(commandsInOrder[commandsInOrder.indexOf('interviewNotes.exportProgress') + 1], 'interviewNotes.exportAnki');
+  });
+
   it('gives the reader tab one toolbar action', () => {
     const reader = menus['editor/title'].filter((item) => item.when?.includes("'interviewNotes.reader'"));
     assert.equal(reader.filter(isIcon).length, 1);

@@ -23,11 +23,22 @@ export interface AnkiQuestion {
   readonly answerHtml: string;
   /** Anki tags; by default `interview-notes`, the topic and the language. */
   readonly tags?: readonly string[];
+  /** The question's deck, with `{ deckColumn: true }` (see `ankiTopicDeck`). */
+  readonly deck?: string;
 }
 
-export interface AnkiExportOptions {
-  /** The deck Anki preselects (`::` makes a subdeck). */
-  readonly deck: string;
+/**
+ * One deck for the whole file (`#deck:`, which Anki preselects in its import dialog), or a
+ * deck per question in a column of its own (`#deck column:`). The manual's "File Headers"
+ * (https://docs.ankiweb.net/importing/text-files.html#file-headers) lists both; only the column
+ * can put each topic in a subdeck of its own, so the host uses it.
+ */
+export type AnkiExportOptions = { readonly deck: string } | { readonly deckColumn: true };
+
+/** The subdeck of a topic: `Interview Notes::<title>`, the title unable to nest deeper (`::`) or break the row. */
+export function ankiTopicDeck(topicTitle: string): string {
+  const title = headerValue(topicTitle).replace(/:{2,}/g, ': ').replace(/ {2,}/g, ' ').trim();
+  return `Interview Notes::${title || 'Untitled'}`;
 }
 
 /** The note's GUID: stable across exports, so Anki updates the note it imported before. */
@@ -35,22 +46,24 @@ export function ankiGuid(language: string, questionId: string): string {
   return `interview-notes:${language}:${questionId}`;
 }
 
-const columns = ['GUID', 'Front', 'Back', 'Tags'] as const;
-
-/** The whole file: headers, then one row per question (GUID, front, back, tags), each line ending in `\n`. */
+/** The whole file: headers, then one row per question (GUID, [deck,] front, back, tags), each line ending in `\n`. */
 export function ankiTextFile(questions: readonly AnkiQuestion[], options: AnkiExportOptions): string {
+  const deckColumn = 'deckColumn' in options;
+  const columns = deckColumn ? ['GUID', 'Deck', 'Front', 'Back', 'Tags'] : ['GUID', 'Front', 'Back', 'Tags'];
   const headers = [
     '#separator:tab',
     '#html:true',
     '#notetype:Basic',
-    `#deck:${headerValue(options.deck)}`,
+    ...('deck' in options ? [`#deck:${headerValue(options.deck)}`] : []),
     `#columns:${columns.join('\t')}`,
     `#guid column:${columns.indexOf('GUID') + 1}`,
+    ...(deckColumn ? [`#deck column:${columns.indexOf('Deck') + 1}`] : []),
     `#tags column:${columns.indexOf('Tags') + 1}`,
   ];
   const rows = questions.map((question) =>
     [
       ankiGuid(question.language, question.questionId),
+      ...(deckColumn ? [headerValue(question.deck ?? ankiTopicDeck(noteIdOf(question.questionId)))] : []),
       escapeHtml(question.question),
       ankiAnswerHtml(question.answerHtml),
       (question.tags ?? ['interview-notes', noteIdOf(question.questionId), question.language]).map(ankiTag).filter((tag) => tag !== '').join(' '),

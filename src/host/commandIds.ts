@@ -25,6 +25,7 @@ export const commands = {
   newNote: 'interviewNotes.newNote',
   customizeNote: 'interviewNotes.customizeNote',
   editNote: 'interviewNotes.editNote',
+  openDashboard: 'interviewNotes.openDashboard',
 } as const;
 
 /** The Topics view in the activity bar. */
@@ -33,3 +34,4 @@ export const topicsViewId = 'interviewNotes.topics';
 /** The webview panels' types (their serializers restore them after a reload). */
 export const readerViewType = 'interviewNotes.reader';
 export const practiceViewType = 'interviewNotes.practice';
+export const dashboardViewType = 'interviewNotes.dashboard';

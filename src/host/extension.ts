@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerBundledNotesFileSystem } from './bundledNotesFileSystem';
 import { registerCodingAids } from './codingAids';
+import { registerDashboard } from './dashboard';
 import { createLogger } from './logger';
 import { registerPractice, type Practice } from './practice';
 import { registerReader } from './reader';
@@ -43,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): InterviewNotesApi {
     registerCodingAids(services),
     registerRefresh(services),
     registerBundledNotesFileSystem(services),
+    registerDashboard(services),
   );
   const { library, snippets, reader, progress } = services;
   return { library, snippets, reader, progress, tree: topics.tree, topicsView: topics, practice, userNotes };

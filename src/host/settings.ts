@@ -8,6 +8,8 @@ export const settings = {
   shellFormDiagnostics: 'interviewNotes.diagnostics.shellForm',
   addInsteadOfCopyDiagnostics: 'interviewNotes.diagnostics.addInsteadOfCopy',
   desiredRetention: 'interviewNotes.practice.desiredRetention',
+  interviewDate: 'interviewNotes.practice.interviewDate',
+  interviewTopics: 'interviewNotes.practice.interviewTopics',
   secondsPerQuestion: 'interviewNotes.mockInterview.secondsPerQuestion',
   questionCount: 'interviewNotes.mockInterview.questionCount',
 } as const;

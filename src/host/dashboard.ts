@@ -32,9 +32,11 @@ export class ObservedReviewLog extends Disposable {
     this.store = new ReviewLogStore(storageRoot, logger);
   }
 
-  async append(reviews: readonly ReviewRecord[]): Promise<void> {
-    await this.store.append(reviews);
+  /** Writes the reviews as one new segment (its file, or undefined for none) and tells the dashboard. */
+  async append(reviews: readonly ReviewRecord[]): Promise<vscode.Uri | undefined> {
+    const segment = await this.store.append(reviews);
     this.appendEmitter.fire();
+    return segment;
   }
 }
 
@@ -92,6 +94,11 @@ export class Dashboard extends Disposable {
 
   get isOpen(): boolean {
     return this.host.current !== undefined;
+  }
+
+  /** The review log it reads (grading will append to it). */
+  get reviewLog(): ObservedReviewLog {
+    return this.dependencies.reviewLog;
   }
 
   /** The model last sent to the webview (for tests and diagnostics). */

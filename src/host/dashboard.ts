@@ -12,7 +12,8 @@ import { commands, dashboardViewType } from './commandIds';
 import { Disposable } from './disposable';
 import type { NoteLibrary } from './noteLibrary';
 import type { ProgressStore } from './practiceProgress';
-import { ReviewLogStore } from './reviewLogStore';
+import { showWarning } from './notify';
+import { ReviewLogStore, type ReviewLogProblem } from './reviewLogStore';
 import type { ExtensionServices } from './services';
 import { settings } from './settings';
 import { WebviewPanelHost } from './webviewPanel';
@@ -65,6 +66,8 @@ export class Dashboard extends Disposable {
   /** One recomputation at a time; changes meanwhile ask for one more. */
   private updating: Promise<void> | undefined;
   private updateAgain = false;
+  /** Damaged review log files already reported (each once a session). */
+  private readonly reported = new Set<string>();
 
   constructor(private readonly dependencies: DashboardDependencies) {
     super();
@@ -223,7 +226,8 @@ export class Dashboard extends Disposable {
     const questions: DashboardQuestion[] = topics.flatMap((loaded) =>
       questionsOf(loaded.note).map((section) => ({ id: questionIdOf(loaded.note.id, section.id), title: section.title, topicTitle: loaded.note.title })),
     );
-    const { reviews } = await reviewLog.store.read();
+    const { reviews, problems } = await reviewLog.store.read();
+    problems.forEach((problem) => this.report(problem));
     const configuration = vscode.workspace.getConfiguration();
     const interviewTopics = configuration.get<unknown>(settings.interviewTopics);
     return dashboardModel({
@@ -237,6 +241,18 @@ export class Dashboard extends Disposable {
       interviewDate: configuration.get<unknown>(settings.interviewDate) as string | undefined,
       interviewTopics: Array.isArray(interviewTopics) ? interviewTopics.filter((topic): topic is string => typeof topic === 'string') : [],
     });
+  }
+
+  /** A damaged review log file: its readable reviews are kept, and the user hears where it went. */
+  private report(problem: ReviewLogProblem): void {
+    if (this.reported.has(problem.name)) {
+      return;
+    }
+    this.reported.add(problem.name);
+    const message = problem.movedTo
+      ? vscode.l10n.t('The review log file {0} was damaged: its readable reviews are kept, and the file was moved to {1}.', problem.name, problem.movedTo.toString(true))
+      : vscode.l10n.t('The review log file {0} could not be read; it is left where it is.', problem.name);
+    void showWarning(message);
   }
 }
 

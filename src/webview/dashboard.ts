@@ -68,7 +68,7 @@ function table(caption: string, headers: readonly string[], rows: readonly (read
 }
 
 function number(value: number, tip: string, className = 'figure'): HTMLSpanElement {
-  return element('span', { className, text: String(value), title: tip });
+  return element('span', { className: value === 0 ? `${className} zero` : className, text: String(value), title: tip });
 }
 
 function dayLabel(day: string): string {

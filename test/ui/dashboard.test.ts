@@ -89,6 +89,8 @@ describeWorkbench('practice dashboard in the real workbench', { timeout: 300_000
     assert.deepEqual(refused, []);
     mkdirSync(screenshots, { recursive: true });
     await page.screenshot({ path: join(screenshots, 'dashboard.png') });
+    await dashboard.locator('#forecast').evaluate((panel) => panel.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: join(screenshots, 'dashboard-charts.png') });
   });
 
   it('filters by a clicked topic, and comes back after "Developer: Reload Window" with the same filter', async () => {

@@ -1,4 +1,4 @@
-// Bundles the extension (Node and web entries), the reader's and practice view's webview scripts, and with
+// Bundles the extension (Node and web entries), the reader's, practice view's and dashboard's webview scripts, and with
 // --tests the unit, content, integration and UI test bundles. --production minifies; --watch rebuilds.
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
@@ -96,6 +96,8 @@ const builds = [
   { ...common, entryPoints: ['src/host/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'], plugins: [textEngine('web')] },
   { ...common, entryPoints: ['src/webview/reader.ts'], outfile: 'dist/webview/reader.js', platform: 'browser', format: 'iife' },
   { ...common, entryPoints: ['src/webview/practice.ts'], outfile: 'dist/webview/practice.js', platform: 'browser', format: 'iife' },
+  // The dashboard bundles uPlot and its stylesheet (written beside it as dist/webview/dashboard.css).
+  { ...common, entryPoints: ['src/webview/dashboard.ts'], outfile: 'dist/webview/dashboard.js', platform: 'browser', format: 'iife' },
   { ...common, entryPoints: ['src/webview/policyWatch.ts'], outfile: 'dist/webview/policyWatch.js', platform: 'browser', format: 'iife' },
 ];
 

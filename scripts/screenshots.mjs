@@ -89,10 +89,18 @@ for (const kind of ['light', 'dark']) {
     const walkthroughSearch = join(out, `walkthrough-search-${kind}.png`);
     await page.locator('.quick-input-widget').screenshot({ path: walkthroughSearch });
     await page.keyboard.press('Escape');
-    console.log(`[screenshots] ${readerShot}, ${questionsShot}, ${searchShot}`);
+    // The practice dashboard, the only webview open (a fresh profile: its empty state and readiness table).
+    await runCommand(page, 'View: Close All Editors');
+    await runCommand(page, 'Interview Notes: Practice Dashboard');
+    const dashboard = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await dashboard.locator('#readiness-table').waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(500);
+    const dashboardShot = join(out, `dashboard-${kind}.png`);
+    await page.screenshot({ path: dashboardShot });
+    console.log(`[screenshots] ${readerShot}, ${questionsShot}, ${searchShot}, ${dashboardShot}`);
     if (forReadme) {
       mkdirSync(join(repoRoot, 'media', 'screenshots'), { recursive: true });
-      for (const shot of [readerShot, questionsShot, searchShot]) {
+      for (const shot of [readerShot, questionsShot, searchShot, dashboardShot]) {
         copyFileSync(shot, join(repoRoot, 'media', 'screenshots', shot.split('/').pop()));
       }
       for (const shot of [walkthroughReader, walkthroughSidebar, walkthroughSearch]) {

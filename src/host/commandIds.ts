@@ -29,6 +29,7 @@ export const commands = {
   customizeNote: 'interviewNotes.customizeNote',
   editNote: 'interviewNotes.editNote',
   gradeFromChat: 'interviewNotes.gradeFromChat',
+  openDashboard: 'interviewNotes.openDashboard',
 } as const;
 
 /** The Topics view in the activity bar. */
@@ -45,3 +46,4 @@ export const chatToolNames = {
   read: 'interviewNotes_readSection',
   pick: 'interviewNotes_pickPracticeQuestions',
 } as const;
+export const dashboardViewType = 'interviewNotes.dashboard';

@@ -5,6 +5,7 @@ import { registerChatParticipant } from './chatParticipant';
 import { registerChatTools } from './chatTools';
 import { registerCodingAids } from './codingAids';
 import { registerInterviewDate, type InterviewDate } from './interviewDate';
+import { registerDashboard } from './dashboard';
 import { createLogger } from './logger';
 import { registerPractice, type Practice } from './practice';
 import { registerReader } from './reader';
@@ -56,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): InterviewNotesApi {
     registerBundledNotesFileSystem(services),
     chat,
     registerChatTools(services),
+    registerDashboard(services),
   );
   const { library, snippets, reader, progress, reviewLog } = services;
   return { library, snippets, reader, progress, reviewLog, tree: topics.tree, topicsView: topics, practice, userNotes, chat, interviewDate };

@@ -43,13 +43,16 @@ export const unreadableFolderName = 'unreadable';
  * never deleted) so the user or a later version can still look at it. Only `workspace.fs`:
  * this runs in the web worker host too.
  */
-export class ReviewLogStore {
+export class ReviewLogStore implements vscode.Disposable {
   readonly folder: vscode.Uri;
   readonly unreadableFolder: vscode.Uri;
   private readonly now: () => Date;
   private readonly randomPart: () => string;
   /** Appends and reads one after another, so a read sees every append made before it. */
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly appendEmitter = new vscode.EventEmitter<void>();
+  /** Fires after reviews were written (a grade, an import): the dashboard recomputes. */
+  readonly onDidAppend = this.appendEmitter.event;
 
   /** `storageRoot` is `context.globalStorageUri` (tests pass a folder of their own). */
   constructor(
@@ -66,6 +69,10 @@ export class ReviewLogStore {
   /** Writes the reviews as one new segment; nothing is written for none. */
   append(reviews: readonly ReviewRecord[]): Promise<vscode.Uri | undefined> {
     return this.serialized(() => this.writeSegment(reviews));
+  }
+
+  dispose(): void {
+    this.appendEmitter.dispose();
   }
 
   /** Appends only the reviews the log does not hold yet (an import); returns how many were new. */
@@ -103,6 +110,7 @@ export class ReviewLogStore {
       await vscode.workspace.fs.writeFile(temporary, bytes);
       try {
         await vscode.workspace.fs.rename(temporary, target, { overwrite: false });
+        this.appendEmitter.fire();
         return target;
       } catch (error) {
         // Another window took the same name at the same millisecond: try another name.

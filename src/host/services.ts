@@ -52,7 +52,7 @@ export class ExtensionServices extends Disposable {
         void showWarning(`${vscode.l10n.t('Snippet file {0}, line {1}: {2}', first.file, first.line + 1, first.message)}${moreProblems(problems.length)}`);
       }),
     );
-    this.reviewLog = new ReviewLogStore(context.globalStorageUri, logger);
+    this.reviewLog = this.register(new ReviewLogStore(context.globalStorageUri, logger));
     this.progress = this.register(new ProgressStore(context.globalState, logger, undefined, this.reviewLog));
     // Remembers the editor the user works in, for "Insert at Cursor".
     this.editors = this.register(new EditorTracker());

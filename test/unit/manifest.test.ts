@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseNote } from '../../src/core/notes/noteParser';
-import { chatParticipantId, chatToolNames, commands } from '../../src/host/commandIds';
+import { chatParticipantId, chatToolNames, commands, dashboardViewType, readerViewType } from '../../src/host/commandIds';
 import { settings } from '../../src/host/settings';
 
 const root = join(__dirname, '..', '..');
@@ -125,6 +125,13 @@ describe('the command and setting tables', () => {
     assert.deepEqual(Object.values(commands).sort(), manifest.contributes.commands.map((command) => command.command).sort());
   });
 
+  it('wakes the extension for the reader and the dashboard panels VS Code restores after a reload', () => {
+    const events = (readJson('package.json') as { activationEvents: string[] }).activationEvents;
+    for (const viewType of [readerViewType, dashboardViewType]) {
+      assert.ok(events.includes(`onWebviewPanel:${viewType}`), `onWebviewPanel:${viewType}`);
+    }
+  });
+
   it('settings.ts lists exactly the settings the manifest contributes', () => {
     assert.deepEqual(Object.values(settings).sort(), Object.keys(manifest.contributes.configuration.properties).sort());
   });
@@ -174,9 +181,9 @@ describe('toolbars', () => {
   const menus = (readJson('package.json') as { contributes: { menus: Record<string, { command: string; group?: string; when?: string }[]> } }).contributes.menus;
   const isIcon = (item: { group?: string }) => item.group?.startsWith('navigation') ?? false;
 
-  it('keeps three actions on the Topics view\'s toolbar, and the rest, practice tools included, in its ... menu', () => {
+  it('keeps four actions on the Topics view\'s toolbar (the fourth, Practice Dashboard, answers "am I ready?" in one click, issue #19), and the rest, practice tools included, in its ... menu', () => {
     const viewTitle = menus['view/title'].filter((item) => item.when?.includes('view == interviewNotes.topics'));
-    assert.deepEqual(viewTitle.filter(isIcon).map((item) => item.command), ['interviewNotes.search', 'interviewNotes.practice', 'interviewNotes.newNote']);
+    assert.deepEqual(viewTitle.filter(isIcon).map((item) => item.command), ['interviewNotes.search', 'interviewNotes.practice', 'interviewNotes.newNote', 'interviewNotes.openDashboard']);
     const overflow = viewTitle.filter((item) => !isIcon(item)).map((item) => item.command);
     for (const command of ['interviewNotes.mockInterview', 'interviewNotes.exportProgress', 'interviewNotes.importProgress', 'interviewNotes.switchLanguage', 'interviewNotes.refresh']) {
       assert.ok(overflow.includes(command), `${command} is in the ... menu`);

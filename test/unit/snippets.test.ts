@@ -46,4 +46,11 @@ describe('snippet expansion', () => {
   it('keeps defaults of placeholders and choices, drops tab stops, unescapes', () => {
     assert.equal(expandSnippetBody('a ${1:x ${2:nested}} $2 ${3|one,two|} \\$HOME ${4:{\\}} $0'), 'a x nested  one $HOME {} ');
   });
+
+  it('reads placeholders nested past a hundred levels as text instead of exhausting the stack', () => {
+    const hostile = '${1:'.repeat(20_000) + 'x' + '}'.repeat(20_000);
+    const expanded = expandSnippetBody(hostile);
+    assert.ok(expanded.includes('x'));
+    assert.equal(expandSnippetBody('${1:'.repeat(50) + 'x' + '}'.repeat(50)), 'x', 'ordinary nesting still expands');
+  });
 });

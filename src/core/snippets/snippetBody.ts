@@ -10,8 +10,12 @@ export function expandSnippetBody(body: string): string {
 const simpleName = /\d+|[A-Za-z_][A-Za-z0-9_]*/y;
 const bracedName = /\{(\d+|[A-Za-z_][A-Za-z0-9_]*)/y;
 
+/** Placeholders nested deeper than this are read as text: a hostile snippet file must not exhaust the stack. */
+const maxPlaceholderDepth = 100;
+
 class SnippetExpander {
   private position = 0;
+  private depth = 0;
 
   constructor(private readonly text: string) {}
 
@@ -36,6 +40,10 @@ class SnippetExpander {
   }
 
   private readDollar(): string {
+    if (this.depth >= maxPlaceholderDepth) {
+      this.position++;
+      return '$';
+    }
     // Sticky patterns read from the `$` on, without copying the rest of the body for each `$`.
     simpleName.lastIndex = this.position + 1;
     const simple = simpleName.exec(this.text);
@@ -57,7 +65,9 @@ class SnippetExpander {
     }
     if (next === ':') {
       this.position++;
+      this.depth++;
       const inner = this.expand(true);
+      this.depth--;
       this.position++; // the closing brace
       return inner;
     }

@@ -38,12 +38,12 @@ async function openInReader(page: Page, topic: string, waitFor: string): Promise
 }
 
 /** Scrolls the element to the top of the reader and waits until the workbench holds that place (setState). */
-async function scrollToAndSave(page: Page, reader: FrameLocator, selector: string): Promise<number> {
+async function scrollToAndSave(page: Page, reader: FrameLocator, selector: string, block: ScrollLogicalPosition = 'start'): Promise<number> {
   const states = await watchSavedWebviewState(page);
-  const y = await reader.locator(selector).first().evaluate((element) => {
-    element.scrollIntoView({ block: 'start' });
+  const y = await reader.locator(selector).first().evaluate((element, where) => {
+    element.scrollIntoView({ block: where });
     return Math.round(element.ownerDocument.defaultView?.scrollY ?? 0);
-  });
+  }, block);
   assert.ok(y > 0, `${selector} is further down`);
   await waitUntil('the reader to save its place', async () => (await states.saved()).some((state) => Math.round(Number((state as { scrollY?: unknown }).scrollY)) === y));
   return y;
@@ -81,7 +81,8 @@ describeWorkbench('reader place, history and layout in the real workbench', { ti
     // The reader opens in the same group, over app.py.
     const reader = await openInReader(page, 'Docker', 'h2#compose');
     // The place: a code block of the Compose section, where the user clicks Insert at Cursor.
-    const place = await scrollToAndSave(page, reader, 'h2#compose ~ .code-block');
+    // In the middle of the view, clear of the sticky toolbar: clicking its button does not scroll.
+    const place = await scrollToAndSave(page, reader, 'h2#compose ~ .code-block', 'center');
     const block = reader.locator('h2#compose ~ .code-block').first();
     const firstLine = (await block.locator('code').innerText()).split('\n')[0].trim();
     await block.hover();
@@ -139,17 +140,18 @@ describeWorkbench('reader place, history and layout in the real workbench', { ti
 
   it('shows the open note in the language the setting switches to, at the same section', async () => {
     const { page } = workbench();
-    const reader = await openInReader(page, 'Docker', 'h2#networking');
-    await scrollToAndSave(page, reader, 'h2#networking');
+    // Another note than the one on show, so that the page waited for is the new one.
+    const reader = await openInReader(page, 'Redis', 'h2#persistence');
+    await scrollToAndSave(page, reader, 'h2#persistence');
     await runFromPalette(page, 'Interview Notes: Switch Note Language');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: '简体中文' }).first().click();
-    await reader.locator('html[lang="zh-cn"] h2#networking').waitFor({ timeout: 30_000 });
+    await reader.locator('html[lang="zh-cn"] h2#persistence').waitFor({ timeout: 30_000 });
     await loaded(reader);
-    await waitUntilAtTop(reader, 'h2#networking', 'the Chinese note at the Networking section');
-    assert.match(await reader.locator('h2#networking').innerText(), /网络/);
+    await waitUntilAtTop(reader, 'h2#persistence', 'the Chinese note at the Persistence section');
+    assert.match(await reader.locator('h2#persistence').innerText(), /持久化/);
     // Back to English, as the other suites expect.
     await runFromPalette(page, 'Interview Notes: Switch Note Language');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'English' }).first().click();
-    await reader.locator('html[lang="en"] h2#networking').waitFor({ timeout: 30_000 });
+    await reader.locator('html[lang="en"] h2#persistence').waitFor({ timeout: 30_000 });
   });
 });

@@ -17,6 +17,8 @@ export const commands = {
   openSource: 'interviewNotes.openSource',
   copyLink: 'interviewNotes.copyLink',
   revealInSidebar: 'interviewNotes.revealInSidebar',
+  goBack: 'interviewNotes.goBack',
+  goForward: 'interviewNotes.goForward',
   practice: 'interviewNotes.practice',
   mockInterview: 'interviewNotes.mockInterview',
   exportProgress: 'interviewNotes.exportProgress',

@@ -19,6 +19,8 @@ import { commands } from './commandIds';
 import type { ExtensionServices } from './services';
 import { questionIdOf } from '../core/practice/progress';
 import { plainLabel } from '../core/text/inlineMarkdown';
+import { NavigationHistory } from '../core/render/readerHistory';
+import { preferredNoteLanguage } from './noteLanguage';
 
 export interface ReaderLocation {
   readonly noteId: string;
@@ -29,6 +31,19 @@ export interface ReaderLocation {
   /** One source's note even when another source's replaces it (the bundled original of a user's copy). */
   readonly sourceId?: string;
 }
+
+/** A place in the reader: a note, and where in it. Back and Forward return to one. */
+interface ReaderPlace {
+  readonly noteId: string;
+  readonly language: NoteLanguage;
+  readonly sourceId?: string;
+  readonly sectionId?: string;
+  /** The scroll position last reported by the webview. */
+  readonly scrollY?: number;
+}
+
+/** The settings the reader's page is made from, besides the notes' language: a change re-renders it in place. */
+const readerSettings = [settings.hideAnswers, 'markdown.preview.fontFamily', 'markdown.preview.fontSize', 'markdown.preview.lineHeight'];
 
 /** What the webview keeps with `setState`, and VS Code hands back after a reload. */
 export interface ReaderState {
@@ -52,7 +67,12 @@ export interface ReaderDependencies {
 /** The note reader: one webview panel, reused, restored after a reload. */
 export class Reader extends Disposable {
   private readonly host: WebviewPanelHost<ReaderMessage>;
-  private current: (ReaderLocation & { language: NoteLanguage }) | undefined;
+  private current: ReaderPlace | undefined;
+  /** The id of the page last rendered: what the webview sends about an older page is stale. */
+  private page = '';
+  private readonly history = new NavigationHistory<ReaderPlace>();
+  /** Counts renders asked for by changes, so that only the latest one is shown. */
+  private rerenders = 0;
   private renderer: NoteRenderer | undefined;
   /** The file of the note on show, to name it if it goes away. */
   private currentFile: vscode.Uri | undefined;
@@ -67,11 +87,22 @@ export class Reader extends Disposable {
         logger: dependencies.logger,
         parseMessage: parseReaderMessage,
         onMessage: (message) => this.dispatch(message),
-        onDidClose: () => (this.current = undefined),
+        onDidClose: () => {
+          this.current = undefined;
+          this.history.clear();
+        },
         enableFindWidget: true,
       }),
     );
-    this.register(dependencies.library.onDidChange(() => void this.rerender()));
+    this.register(dependencies.library.onDidChange(() => void this.rerender('keepScroll')));
+    // A setting the page is made from changed: show the note again as it asks, at the same section.
+    this.register(vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(settings.language)) {
+        this.followLanguageSetting();
+      } else if (readerSettings.some((key) => event.affectsConfiguration(key))) {
+        void this.rerender('section');
+      }
+    }));
     if (dependencies.questionStates) {
       this.register(dependencies.questionStates.onDidChange(() => void this.postQuestionStates()));
     }
@@ -87,7 +118,7 @@ export class Reader extends Disposable {
     }
     await this.show(
       { noteId, sectionId: typeof state?.sectionId === 'string' ? state.sectionId : undefined, language: isNoteLanguage(state?.language) ? state.language : undefined },
-      { scrollY: typeof state?.scrollY === 'number' ? state.scrollY : undefined },
+      { scrollY: typeof state?.scrollY === 'number' ? state.scrollY : undefined, remember: false },
     );
   }
 
@@ -109,38 +140,100 @@ export class Reader extends Disposable {
     return this.host.current !== undefined;
   }
 
-  async show(location: ReaderLocation, options: { viewColumn?: vscode.ViewColumn; scrollY?: number; preserveFocus?: boolean } = {}): Promise<boolean> {
+  /**
+   * Shows a note, at a section or scroll position. Unless `remember` is false (Back, Forward,
+   * a restore), the place left behind goes on the back history, as a browser does.
+   */
+  async show(location: ReaderLocation, options: { viewColumn?: vscode.ViewColumn; scrollY?: number; preserveFocus?: boolean; remember?: boolean } = {}): Promise<boolean> {
     const loaded = await this.dependencies.library.note(location.noteId, location.language, location.sourceId);
     if (!loaded) {
       void showWarning(vscode.l10n.t('There is no note "{0}".', location.noteId));
       return false;
     }
     const panel = this.host.open(vscode.l10n.t('Interview Notes'), options.viewColumn);
-    if (!panel.visible) {
+    const wasVisible = panel.visible;
+    if (!wasVisible) {
       panel.reveal(options.viewColumn, options.preserveFocus);
     }
-    const sameNote = this.current?.noteId === loaded.note.id && this.current.language === loaded.note.language && this.current.sourceId === location.sourceId;
-    this.current = { noteId: loaded.note.id, sectionId: location.sectionId, language: loaded.note.language, sourceId: location.sourceId };
-    if (sameNote && location.sectionId && options.scrollY === undefined) {
-      await panel.webview.postMessage({ type: 'scrollTo', sectionId: location.sectionId, highlight: location.highlight ?? [] });
+    const previous = this.current;
+    const sameNote = previous?.noteId === loaded.note.id && previous.language === loaded.note.language && previous.sourceId === location.sourceId;
+    const next: ReaderPlace = { noteId: loaded.note.id, sectionId: location.sectionId, language: loaded.note.language, sourceId: location.sourceId, scrollY: options.scrollY };
+    if (previous && options.remember !== false) {
+      this.history.leave(previous);
+    }
+    this.current = next;
+    // Within the note on show the page only scrolls; a page that was hidden is made again.
+    if (sameNote && wasVisible && (location.sectionId || options.scrollY !== undefined)) {
+      await panel.webview.postMessage({ type: 'scrollTo', sectionId: location.sectionId, scrollY: options.scrollY, highlight: location.highlight ?? [] });
+      await this.postHistory();
       return true;
     }
+    this.page = ''; // until the new page is set, what the old one reports is not about the place on show
     await this.render(panel, loaded, { sectionId: location.sectionId, scrollY: options.scrollY, highlight: location.highlight });
     return true;
   }
 
-  private async rerender(): Promise<void> {
+  get canGoBack(): boolean {
+    return this.history.canGoBack;
+  }
+
+  get canGoForward(): boolean {
+    return this.history.canGoForward;
+  }
+
+  /** Back to the place the user came from (another note, or another place in this one). */
+  goBack(): Promise<boolean> {
+    return this.goTo(this.current && this.history.back(this.current));
+  }
+
+  goForward(): Promise<boolean> {
+    return this.goTo(this.current && this.history.forward(this.current));
+  }
+
+  private async goTo(place: ReaderPlace | undefined): Promise<boolean> {
+    if (!place || !this.host.current) {
+      return false;
+    }
+    // The section stands in for a scroll position the page never reported (it was not scrolled).
+    const scrollY = place.scrollY ?? (place.sectionId ? undefined : 0);
+    return this.show({ noteId: place.noteId, language: place.language, sourceId: place.sourceId, sectionId: scrollY === undefined ? place.sectionId : undefined }, { scrollY, remember: false });
+  }
+
+  /** Tells the page whether Back and Forward can go anywhere. */
+  private async postHistory(): Promise<void> {
+    await this.host.current?.webview.postMessage({ type: 'history', canGoBack: this.history.canGoBack, canGoForward: this.history.canGoForward });
+  }
+
+  /** The notes' language setting changed: the note on show, and the places to go back to, follow it. */
+  private followLanguageSetting(): void {
+    const language = preferredNoteLanguage();
+    if (!this.current || this.current.language === language) {
+      return;
+    }
+    // Scroll positions do not carry over to the other language's page; sections do (same ids).
+    this.current = { ...this.current, language, scrollY: undefined };
+    this.history.update((place) => ({ ...place, language, scrollY: undefined }));
+    void this.rerender('section');
+  }
+
+  /**
+   * Renders the note on show again after a change: of the note's file (`keepScroll`: at the
+   * same scroll position) or of a setting (`section`: at the same section, as the page's height
+   * changed). Of overlapping renders only the latest is shown.
+   */
+  private async rerender(place: 'keepScroll' | 'section'): Promise<void> {
+    const generation = ++this.rerenders;
     if (!this.host.current || !this.current) {
       return;
     }
     const { noteId, language, sectionId, sourceId } = this.current;
     const loaded = await this.dependencies.library.note(noteId, language, sourceId);
     const panel = this.host.current;
-    if (!panel) {
+    if (!panel || generation !== this.rerenders) {
       return;
     }
     if (loaded) {
-      await this.render(panel, loaded, { sectionId, keepScroll: true });
+      await this.render(panel, loaded, { sectionId, keepScroll: place === 'keepScroll' });
     } else {
       this.renderMissing(panel, noteId, language);
     }
@@ -175,15 +268,26 @@ export class Reader extends Disposable {
   /** The state and strings the webview script reads from its data attribute. */
   private readerData(position: { noteId: string; language: NoteLanguage; sectionId?: string; scrollY?: number; keepScroll: boolean; highlight: readonly string[] }): unknown {
     const configuration = vscode.workspace.getConfiguration();
+    this.page = createNonce();
     return {
       ...position,
+      page: this.page,
+      history: { canGoBack: this.history.canGoBack, canGoForward: this.history.canGoForward },
       hideAnswers: configuration.get<boolean>(settings.hideAnswers, false),
       fonts: {
         family: configuration.get<string>('markdown.preview.fontFamily', ''),
         size: configuration.get<number>('markdown.preview.fontSize', 14),
         lineHeight: configuration.get<number>('markdown.preview.lineHeight', 1.6),
       },
-      strings: { copy: vscode.l10n.t('Copy'), insert: vscode.l10n.t('Insert at Cursor'), copied: vscode.l10n.t('Copied'), showAnswer: vscode.l10n.t('Show answer'), hideAnswer: vscode.l10n.t('Hide answer') },
+      strings: {
+        copy: vscode.l10n.t('Copy'),
+        insert: vscode.l10n.t('Insert at Cursor'),
+        copied: vscode.l10n.t('Copied'),
+        showAnswer: vscode.l10n.t('Show answer'),
+        hideAnswer: vscode.l10n.t('Hide answer'),
+        back: vscode.l10n.t('Back'),
+        forward: vscode.l10n.t('Forward'),
+      },
     };
   }
 
@@ -228,6 +332,11 @@ export class Reader extends Disposable {
     this.host.setHtml(panel, html);
   }
 
+  /** Whether a report of the page's place is about the note on show: not while another note's page is being made. */
+  private isFromPageOnShow(): boolean {
+    return this.page !== '';
+  }
+
   /** Everything the webview sends comes through here, validated first. */
   handleMessage(raw: unknown): Promise<void> {
     return this.host.receive(raw);
@@ -236,6 +345,9 @@ export class Reader extends Disposable {
   private async dispatch(message: ReaderMessage): Promise<void> {
     switch (message.type) {
       case 'openLink':
+        if (this.current && message.scrollY !== undefined && this.isFromPageOnShow()) {
+          this.current = { ...this.current, scrollY: message.scrollY };
+        }
         await this.openLink(message.href);
         return;
       case 'insertCode':
@@ -245,9 +357,19 @@ export class Reader extends Disposable {
         await vscode.env.clipboard.writeText(message.code);
         return;
       case 'scrolled':
-        if (this.current) {
-          this.current = { ...this.current, sectionId: message.sectionId };
+        if (this.current && this.isFromPageOnShow()) {
+          this.current = { ...this.current, sectionId: message.sectionId, scrollY: message.scrollY };
         }
+        return;
+      case 'jumped':
+        if (this.current && this.isFromPageOnShow()) {
+          this.history.leave({ ...this.current, scrollY: message.fromScrollY });
+          this.current = { ...this.current, sectionId: message.sectionId, scrollY: undefined };
+          await this.postHistory();
+        }
+        return;
+      case 'navigate':
+        await (message.direction === 'back' ? this.goBack() : this.goForward());
         return;
       case 'ready':
         await this.postQuestionStates();
@@ -300,6 +422,8 @@ export function registerReader({ reader }: ExtensionServices): vscode.Disposable
       }
       return reader.show({ noteId, sectionId: typeof sectionId === 'string' ? sectionId : undefined, sourceId: typeof sourceId === 'string' ? sourceId : undefined });
     }),
+    vscode.commands.registerCommand(commands.goBack, () => reader.goBack()),
+    vscode.commands.registerCommand(commands.goForward, () => reader.goForward()),
     vscode.window.registerWebviewPanelSerializer(readerViewType, { deserializeWebviewPanel: (panel, state: ReaderState | undefined) => reader.restore(panel, state) }),
   );
 }

@@ -2,6 +2,8 @@
 // passes state and strings in a data attribute; links and inserts go back as messages.
 
 interface ReaderData {
+  /** A fresh id for every page the host renders: the same id again means the same page shown again. */
+  readonly page: string;
   readonly noteId: string;
   readonly language: string;
   readonly sectionId?: string;
@@ -10,16 +12,20 @@ interface ReaderData {
   /** Words a search matched, to mark in the section it opened. */
   readonly highlight: readonly string[];
   readonly hideAnswers: boolean;
+  readonly history: { readonly canGoBack: boolean; readonly canGoForward: boolean };
   readonly fonts: { readonly family: string; readonly size: number; readonly lineHeight: number };
-  readonly strings: { readonly copy: string; readonly insert: string; readonly copied: string; readonly showAnswer: string; readonly hideAnswer: string };
+  readonly strings: { readonly copy: string; readonly insert: string; readonly copied: string; readonly showAnswer: string; readonly hideAnswer: string; readonly back: string; readonly forward: string };
 }
 
 interface SavedState {
+  readonly page?: string;
   readonly noteId: string;
   readonly language: string;
   readonly sectionId?: string;
   readonly scrollY: number;
   readonly hideAnswers?: boolean;
+  /** The setting "hide answers" was when the user last chose: a change of the setting wins over the choice. */
+  readonly hideAnswersSetting?: boolean;
 }
 
 declare function acquireVsCodeApi(): {
@@ -106,7 +112,20 @@ function topVisibleSection(): string | undefined {
 }
 
 function saveState(): void {
-  vscode.setState({ noteId: data.noteId, language: data.language, sectionId: topVisibleSection(), scrollY: window.scrollY, hideAnswers: document.body.classList.contains('hide-answers') });
+  vscode.setState({
+    page: data.page,
+    noteId: data.noteId,
+    language: data.language,
+    sectionId: topVisibleSection(),
+    scrollY: window.scrollY,
+    hideAnswers: document.body.classList.contains('hide-answers'),
+    hideAnswersSetting: data.hideAnswers,
+  });
+}
+
+/** Tells the host where the reader is, so that Back returns here and a re-render keeps the section. */
+function reportPosition(): void {
+  vscode.postMessage({ type: 'scrolled', sectionId: topVisibleSection(), scrollY: window.scrollY, page: data.page });
 }
 
 /** "Hide answers": every answer folds under its question until its button is clicked. */
@@ -126,7 +145,8 @@ function setUpAnswers(): void {
     answer.before(button);
   }
   const saved = vscode.getState();
-  const hidden = saved?.noteId === data.noteId && typeof saved.hideAnswers === 'boolean' ? saved.hideAnswers : data.hideAnswers;
+  const keepChoice = saved?.noteId === data.noteId && typeof saved.hideAnswers === 'boolean' && saved.hideAnswersSetting === data.hideAnswers;
+  const hidden = keepChoice ? saved.hideAnswers === true : data.hideAnswers;
   document.body.classList.toggle('hide-answers', hidden);
   if (toggle) {
     toggle.checked = hidden;
@@ -150,7 +170,10 @@ function applyFonts(): void {
 function restorePosition(): void {
   const saved = vscode.getState();
   const sameNote = saved?.noteId === data.noteId && saved.language === data.language;
-  if (typeof data.scrollY === 'number') {
+  if (saved && saved.page === data.page) {
+    // The same page again: its tab was hidden (VS Code drops a hidden webview) and is shown again.
+    window.scrollTo(0, saved.scrollY);
+  } else if (typeof data.scrollY === 'number') {
     window.scrollTo(0, data.scrollY);
   } else if (data.keepScroll && sameNote && saved) {
     window.scrollTo(0, saved.scrollY);
@@ -161,6 +184,7 @@ function restorePosition(): void {
     markWords(data.sectionId, data.highlight);
   }
   saveState();
+  reportPosition();
 }
 
 function addCodeButtons(): void {
@@ -197,13 +221,77 @@ document.addEventListener('click', (event) => {
   }
   event.preventDefault();
   const href = link.getAttribute('href') ?? '';
+  if (link.closest('#outline')) {
+    closeOutline();
+  }
   if (href.startsWith('#')) {
-    scrollToSection(decodeURIComponent(href.slice(1)));
-    saveState();
+    const sectionId = decodeURIComponent(href.slice(1));
+    if (document.getElementById(sectionId)) {
+      // A jump inside the note is a step Back can undo, as in a browser.
+      vscode.postMessage({ type: 'jumped', sectionId, fromScrollY: window.scrollY, page: data.page });
+      scrollToSection(sectionId);
+      saveState();
+    }
     return;
   }
-  vscode.postMessage({ type: 'openLink', href });
+  vscode.postMessage({ type: 'openLink', href, scrollY: window.scrollY, page: data.page });
 });
+
+/** The toolbar's Back and Forward, and the mouse's own back and forward buttons. */
+function setUpHistory(): (state: { canGoBack: boolean; canGoForward: boolean }) => void {
+  const holder = document.getElementById('history-buttons');
+  const button = (direction: 'back' | 'forward', glyph: string, label: string, enabled: boolean) => {
+    const element = document.createElement('button');
+    element.type = 'button';
+    element.id = `go-${direction}`;
+    element.className = 'toolbar-button';
+    element.textContent = glyph;
+    element.title = label;
+    element.setAttribute('aria-label', label);
+    element.disabled = !enabled;
+    element.addEventListener('click', () => vscode.postMessage({ type: 'navigate', direction }));
+    holder?.append(element);
+    return element;
+  };
+  const back = button('back', '\u2190', data.strings.back, data.history.canGoBack);
+  const forward = button('forward', '\u2192', data.strings.forward, data.history.canGoForward);
+  window.addEventListener('mouseup', (event) => {
+    if (event.button === 3 || event.button === 4) {
+      event.preventDefault();
+      vscode.postMessage({ type: 'navigate', direction: event.button === 3 ? 'back' : 'forward' });
+    }
+  });
+  return (state) => {
+    back.disabled = !state.canGoBack;
+    forward.disabled = !state.canGoForward;
+  };
+}
+
+/** The contents fold away again once used, or on Escape or a click elsewhere. */
+function closeOutline(): void {
+  const outline = document.getElementById('outline') as HTMLDetailsElement | null;
+  if (outline) {
+    outline.open = false;
+  }
+}
+
+function setUpOutline(): void {
+  const outline = document.getElementById('outline') as HTMLDetailsElement | null;
+  if (!outline) {
+    return;
+  }
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && outline.open) {
+      outline.open = false;
+      outline.querySelector('summary')?.focus();
+    }
+  });
+  document.addEventListener('click', (event) => {
+    if (outline.open && !outline.contains(event.target as Node)) {
+      outline.open = false;
+    }
+  });
+}
 
 /** Practice state badges beside question headings: new, learning, due, mastered. */
 function showQuestionStates(states: unknown): void {
@@ -228,16 +316,28 @@ function showQuestionStates(states: unknown): void {
   }
 }
 
-window.addEventListener('message', (event: MessageEvent<{ type?: string; sectionId?: string; highlight?: unknown; states?: unknown }>) => {
-  if (event.data?.type === 'questionStates') {
-    showQuestionStates(event.data.states);
+const showHistory = setUpHistory();
+
+window.addEventListener('message', (event: MessageEvent<{ type?: string; sectionId?: string; scrollY?: unknown; highlight?: unknown; states?: unknown; canGoBack?: unknown; canGoForward?: unknown }>) => {
+  const message = event.data;
+  if (message?.type === 'questionStates') {
+    showQuestionStates(message.states);
     return;
   }
-  if (event.data?.type === 'scrollTo' && typeof event.data.sectionId === 'string') {
-    scrollToSection(event.data.sectionId);
-    const words = Array.isArray(event.data.highlight) ? event.data.highlight.filter((word): word is string => typeof word === 'string') : [];
-    markWords(event.data.sectionId, words);
+  if (message?.type === 'history') {
+    showHistory({ canGoBack: message.canGoBack === true, canGoForward: message.canGoForward === true });
+    return;
+  }
+  if (message?.type === 'scrollTo') {
+    if (typeof message.scrollY === 'number') {
+      window.scrollTo(0, message.scrollY);
+    } else if (typeof message.sectionId === 'string') {
+      scrollToSection(message.sectionId);
+      const words = Array.isArray(message.highlight) ? message.highlight.filter((word): word is string => typeof word === 'string') : [];
+      markWords(message.sectionId, words);
+    }
     saveState();
+    reportPosition();
   }
 });
 
@@ -246,13 +346,14 @@ window.addEventListener('scroll', () => {
   window.clearTimeout(scrollTimer);
   scrollTimer = window.setTimeout(() => {
     saveState();
-    vscode.postMessage({ type: 'scrolled', sectionId: topVisibleSection() });
+    reportPosition();
   }, 150);
 });
 
 applyFonts();
 addCodeButtons();
 setUpAnswers();
+setUpOutline();
 // Restore the place once the stylesheets are in: before that the page is too short to scroll.
 if (document.readyState === 'complete') {
   restorePosition();

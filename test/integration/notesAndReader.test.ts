@@ -70,6 +70,24 @@ describe('reader', () => {
       await config.update('language', undefined, vscode.ConfigurationTarget.Global);
     }
   });
+
+  it('shows the open note again, at the same section, when the notes\' language or a font setting changes', async () => {
+    const { reader } = await extensionApi();
+    await vscode.commands.executeCommand('interviewNotes.openNote', 'redis', 'persistence');
+    const sectionOnShow = () => /&quot;sectionId&quot;:&quot;persistence&quot;/.test(reader.html);
+    try {
+      await vscode.workspace.getConfiguration('markdown.preview').update('fontSize', 19, vscode.ConfigurationTarget.Global);
+      await waitFor('the reader in the new font size', () => reader.html.includes('&quot;size&quot;:19'));
+      assert.isTrue(sectionOnShow(), 'at the same section');
+      await vscode.workspace.getConfiguration('interviewNotes').update('language', 'zh-cn', vscode.ConfigurationTarget.Global);
+      await waitFor('the reader in Chinese', () => /<html lang="zh-cn">/.test(reader.html));
+      assert.isTrue(sectionOnShow(), 'at the same section');
+      assert.equal(reader.location?.language, 'zh-cn');
+    } finally {
+      await vscode.workspace.getConfiguration('markdown.preview').update('fontSize', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.workspace.getConfiguration('interviewNotes').update('language', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });
 
 describe('search', () => {

@@ -115,7 +115,8 @@ describe('reader actions', () => {
   it('renders the outline, previous/next topics and marks questions', async () => {
     const { reader } = await extensionApi();
     await vscode.commands.executeCommand('interviewNotes.openNote', 'nginx');
-    assert.match(reader.html, /<details class="outline" open>/);
+    // The contents are folded in the toolbar: the note opens on its title.
+    assert.match(reader.html, /<header class="reader-toolbar"[^>]*>.*<details class="outline" id="outline"><summary>/s);
     assert.match(reader.html, /<a class="previous-topic" href="kubernetes.md">/);
     assert.match(reader.html, /<a class="next-topic" href="database.md">/);
     assert.match(reader.html, /<h3 id="q-[a-z0-9-]+"[^>]*class="question"/);

@@ -100,6 +100,21 @@ describe('reader messages', () => {
     assert.equal(parseReaderMessage(null), undefined);
     assert.equal(parseReaderMessage('openLink'), undefined);
   });
+
+  it('accepts the places Back returns to, and Back and Forward, and nothing out of range', () => {
+    const page = 'a1b2c3';
+    assert.deepEqual(parseReaderMessage({ type: 'openLink', href: 'redis.md', scrollY: 120, page }), { type: 'openLink', href: 'redis.md', scrollY: 120, page });
+    assert.deepEqual(parseReaderMessage({ type: 'scrolled', sectionId: 'q-a', scrollY: 0, page }), { type: 'scrolled', sectionId: 'q-a', scrollY: 0, page });
+    assert.deepEqual(parseReaderMessage({ type: 'jumped', sectionId: 'compose', fromScrollY: 40.5, page }), { type: 'jumped', sectionId: 'compose', fromScrollY: 40.5, page });
+    assert.deepEqual(parseReaderMessage({ type: 'navigate', direction: 'back' }), { type: 'navigate', direction: 'back' });
+    assert.deepEqual(parseReaderMessage({ type: 'scrolled', scrollY: 10, page: '<img>' }), { type: 'scrolled', scrollY: 10 }, 'a malformed page id is left out');
+    for (const scrollY of [-1, Number.NaN, Number.POSITIVE_INFINITY, '10', 1e9]) {
+      assert.equal(parseReaderMessage({ type: 'openLink', href: 'redis.md', scrollY }), undefined, `scrollY ${String(scrollY)}`);
+      assert.equal(parseReaderMessage({ type: 'jumped', sectionId: 'compose', fromScrollY: scrollY }), undefined, `fromScrollY ${String(scrollY)}`);
+    }
+    assert.equal(parseReaderMessage({ type: 'jumped', sectionId: '../x', fromScrollY: 0 }), undefined);
+    assert.equal(parseReaderMessage({ type: 'navigate', direction: 'up' }), undefined);
+  });
 });
 
 describe('note renderer, highlighting budget', () => {

@@ -20,15 +20,20 @@ export interface ReaderChrome {
   readonly strings: { readonly contents: string; readonly previous: string; readonly next: string; readonly hideAnswers: string };
 }
 
-/** The reader's own parts around the note: a toolbar, the outline, and links to the neighbouring topics. */
+/**
+ * The reader's own parts around the note: a toolbar that stays at the top while the note
+ * scrolls (back and forward, which the script fills in, the contents, folded until asked for,
+ * and "Hide answers"), and links to the neighbouring topics at the bottom. The note itself
+ * opens on its title, not on its contents.
+ */
 export function readerChrome(chrome: ReaderChrome): { top: string; bottom: string } {
   const entries = chrome.outline
     .map((entry) => `<li class="outline-${entry.level}${entry.question ? ' outline-question' : ''}"><a href="#${escapeAttribute(entry.id)}">${escapeHtml(entry.title)}</a></li>`)
     .join('');
   const topicLink = (link: TopicLink | undefined, label: string, className: string) =>
     link ? `<a class="${className}" href="${escapeAttribute(link.noteId)}.md"><span class="nav-label">${escapeHtml(label)}</span> ${escapeHtml(link.title)}</a>` : '<span></span>';
-  const top = `<div class="reader-toolbar"><label class="hide-answers-toggle"><input type="checkbox" id="hide-answers"> ${escapeHtml(chrome.strings.hideAnswers)}</label></div>
-      <details class="outline" open><summary>${escapeHtml(chrome.strings.contents)}</summary><ul>${entries}</ul></details>`;
+  const contents = entries ? `<details class="outline" id="outline"><summary>${escapeHtml(chrome.strings.contents)}</summary><nav class="outline-list"><ul>${entries}</ul></nav></details>` : '';
+  const top = `<header class="reader-toolbar" id="reader-toolbar"><span class="history-buttons" id="history-buttons"></span>${contents}<span class="toolbar-spacer"></span><label class="hide-answers-toggle"><input type="checkbox" id="hide-answers"> ${escapeHtml(chrome.strings.hideAnswers)}</label></header>`;
   const bottom = `<nav class="topic-nav">${topicLink(chrome.previous, chrome.strings.previous, 'previous-topic')}${topicLink(chrome.next, chrome.strings.next, 'next-topic')}</nav>`;
   return { top, bottom };
 }

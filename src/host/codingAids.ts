@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { answerMarkdown } from '../core/practice/questionCard';
 import { findDockerfilePitfalls, type Pitfall, type PitfallKind } from '../core/codingAids/dockerfilePitfalls';
 import { dockerfileInstructionSections, nginxDirectiveSections, wordAt } from '../core/codingAids/keywordSections';
 import { commands } from './commandIds';
@@ -8,7 +9,7 @@ import { isKubernetesManifest, kubernetesKeySections } from '../core/snippets/ma
 import { settings } from './settings';
 import type { ExtensionServices } from './services';
 import { markdownExcerpt, sectionHeadingMarkdown } from '../core/text/markdownExcerpt';
-import { sectionMarkdown } from '../core/notes/note';
+
 
 const pitfallSettings: Record<PitfallKind, string> = {
   'shell-form': settings.shellFormDiagnostics,
@@ -63,7 +64,7 @@ export class CodingAids extends Disposable implements vscode.HoverProvider, vsco
     const markdown = new vscode.MarkdownString(undefined, true);
     // Built as Markdown, not appendText (which turns every space into &nbsp;, so nothing wraps).
     markdown.appendMarkdown(`${sectionHeadingMarkdown(section.title, loaded.note.title)}\n\n`);
-    markdown.appendMarkdown(markdownExcerpt(sectionMarkdown(loaded.note, section.id) ?? '', 420));
+    markdown.appendMarkdown(markdownExcerpt(answerMarkdown(loaded.note, section.id)?.markdown ?? '', 420));
     const args = encodeURIComponent(JSON.stringify([noteId, sectionId]));
     markdown.appendMarkdown(`\n\n[$(book) ${vscode.l10n.t('Open in the reader')}](command:${commands.openNote}?${args})`);
     markdown.isTrusted = { enabledCommands: [commands.openNote] };

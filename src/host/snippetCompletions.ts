@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { answerMarkdown } from '../core/practice/questionCard';
 import type { Snippet } from '../core/snippets/snippet';
 import { expandSnippetBody } from '../core/snippets/snippetBody';
 import { isKubernetesManifest } from '../core/snippets/manifestDetection';
@@ -7,7 +8,7 @@ import type { SnippetLibrary } from './snippetLibrary';
 import { showInformation } from './notify';
 import type { ExtensionServices } from './services';
 import { markdownExcerpt, quotedMarkdown } from '../core/text/markdownExcerpt';
-import { sectionMarkdown } from '../core/notes/note';
+
 
 /** Languages the bundled snippets are written for (the completion provider's selector). */
 export const snippetLanguages = ['dockerfile', 'nginx', 'python', 'sql', 'yaml', 'dockercompose', 'typescript', 'javascript', 'java', 'go', 'shellscript', 'systemd'];
@@ -149,7 +150,7 @@ export async function pickAndInsertSnippet(library: SnippetLibrary, insert: (sni
 export function registerSnippets({ library, snippets, editors }: ExtensionServices): vscode.Disposable {
   const sectionExcerpt = async (noteId: string, sectionId: string | undefined) => {
     const note = (await library.note(noteId))?.note;
-    const markdown = note && sectionId ? sectionMarkdown(note, sectionId) : undefined;
+    const markdown = note && sectionId ? answerMarkdown(note, sectionId)?.markdown : undefined;
     return markdown && markdownExcerpt(markdown, 280);
   };
   return vscode.Disposable.from(

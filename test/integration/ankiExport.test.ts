@@ -1,54 +1,14 @@
 import { assert } from 'chai';
 import * as vscode from 'vscode';
 import { questionsOf } from '../../src/core/notes/note';
+import { readAnkiFile as readAnkiText } from '../support/ankiFile';
 import { extensionApi, workspaceFile } from './helpers';
 
-/** Anki's reading of a text file: `#key:value` headers, then tab-separated records, a quoted field holding tabs, line breaks and `""`. */
-function readAnkiFile(text: string): { headers: Map<string, string>; rows: string[][] } {
-  const headers = new Map<string, string>();
-  let position = 0;
-  while (text.startsWith('#', position)) {
-    const end = text.indexOf('\n', position);
-    const line = text.slice(position + 1, end);
-    const colon = line.indexOf(':');
-    headers.set(line.slice(0, colon), line.slice(colon + 1));
-    position = end + 1;
-  }
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  while (position < text.length) {
-    if (text[position] === '"' && field === '') {
-      position++;
-      for (;;) {
-        const quote = text.indexOf('"', position);
-        assert.isAtLeast(quote, 0, 'a quoted field is closed');
-        field += text.slice(position, quote);
-        if (text[quote + 1] === '"') {
-          field += '"';
-          position = quote + 2;
-        } else {
-          position = quote + 1;
-          break;
-        }
-      }
-      continue;
-    }
-    const character = text[position++];
-    if (character === '\t') {
-      row.push(field);
-      field = '';
-    } else if (character === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else {
-      field += character;
-    }
-  }
-  assert.equal(field, '', 'the file ends with a line break');
-  return { headers, rows };
+/** The file as Anki reads it; a well-formed file ends with a line break. */
+function readAnkiFile(text: string) {
+  const file = readAnkiText(text);
+  assert.equal(file.unterminated, '', 'the file ends with a line break');
+  return file;
 }
 
 async function exported(options: { topics: string[]; languages: 'display' | 'both' }, name: string) {

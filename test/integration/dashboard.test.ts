@@ -2,10 +2,10 @@ import { assert } from 'chai';
 import * as vscode from 'vscode';
 import { questionsOf } from '../../src/core/notes/note';
 import type { CardRecord } from '../../src/core/practice/progress';
-import type { ReviewRecord } from '../../src/core/practice/reviewLog';
 import { dashboardViewType } from '../../src/host/commandIds';
 import type { Dashboard } from '../../src/host/dashboard';
 import { closeAllEditors, extensionApi, waitFor } from './helpers';
+import { review } from '../support/reviews';
 
 const day = 24 * 60 * 60_000;
 
@@ -33,18 +33,6 @@ function record(overrides: Partial<CardRecord>): CardRecord {
   };
 }
 
-function reviewOf(questionId: string, time: number, grade: ReviewRecord['grade']): ReviewRecord {
-  return {
-    questionId,
-    time: new Date(time).toISOString(),
-    grade,
-    elapsedDays: 3,
-    scheduledDays: 3,
-    before: { stability: 3, difficulty: 5, state: 'review' },
-    after: { stability: 6, difficulty: 5, state: 'review' },
-    source: 'practice',
-  };
-}
 
 function dashboardTab(): vscode.Tab | undefined {
   return vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(dashboardViewType));
@@ -94,7 +82,7 @@ describe('practice dashboard', () => {
     // A leech due in three days (learning), and a mastered question (40-day interval).
     await api.progress.setRecord(redis, record({ lapses: 9 }));
     await api.progress.setRecord(docker, record({ due: new Date(now + 40 * day).toISOString(), stability: 40, scheduledDays: 40 }));
-    const segment = await dashboard.reviewLog.append([reviewOf(redis, now - 2 * 60_000, 1), reviewOf(redis, now - 60_000, 3), reviewOf(docker, now - 60_000, 4)]);
+    const segment = await dashboard.reviewLog.append([review(redis, now - 2 * 60_000, 1), review(redis, now - 60_000, 3), review(docker, now - 60_000, 4)]);
     assert.ok(segment);
     segments.push(segment);
 

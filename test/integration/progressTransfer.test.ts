@@ -4,21 +4,10 @@ import { questionsOf } from '../../src/core/notes/note';
 import { serializeProgress, type CardRecord } from '../../src/core/practice/progress';
 import { reviewKey, type ReviewRecord } from '../../src/core/practice/reviewLog';
 import { extensionApi, workspaceFile } from './helpers';
+import { review } from '../support/reviews';
 
 const day = 24 * 60 * 60_000;
 
-function review(questionId: string, time: number, grade: ReviewRecord['grade'] = 3): ReviewRecord {
-  return {
-    questionId,
-    time: new Date(time).toISOString(),
-    grade,
-    elapsedDays: 2,
-    scheduledDays: 2,
-    before: { stability: 2.3, difficulty: 5, state: 'review' },
-    after: { stability: 7.1, difficulty: 4.8, state: 'review' },
-    source: 'practice',
-  };
-}
 
 function record(lastReview: number): CardRecord {
   return { due: new Date(lastReview + 4 * day).toISOString(), stability: 4, difficulty: 5, scheduledDays: 4, learningSteps: 0, reps: 2, lapses: 0, state: 'review', lastReview: new Date(lastReview).toISOString(), lastGrade: 3 };

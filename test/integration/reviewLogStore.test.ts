@@ -1,22 +1,11 @@
 import { assert } from 'chai';
 import * as vscode from 'vscode';
-import { segmentName, serializeReviews, type ReviewRecord } from '../../src/core/practice/reviewLog';
+import { segmentName, serializeReviews } from '../../src/core/practice/reviewLog';
 import { silentLogger } from '../../src/core/util/logger';
 import { ReviewLogStore } from '../../src/host/reviewLogStore';
 import { workspaceFile } from './helpers';
+import { review } from '../support/reviews';
 
-function review(questionId: string, time: string, grade: ReviewRecord['grade'] = 3): ReviewRecord {
-  return {
-    questionId,
-    time: new Date(time).toISOString(),
-    grade,
-    elapsedDays: 2,
-    scheduledDays: 2,
-    before: { stability: 2.3, difficulty: 5, state: 'review' },
-    after: { stability: 7.1, difficulty: 4.8, state: 'review' },
-    source: 'practice',
-  };
-}
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);

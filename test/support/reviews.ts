@@ -1,7 +1,7 @@
 import type { ReviewRecord } from '../../src/core/practice/reviewLog';
 
 /** A review for tests: a question in review, graded Good three days after its last review, unless told otherwise. */
-export function review(questionId: string, time: string, grade: ReviewRecord['grade'] = 3, extra: Partial<ReviewRecord> = {}): ReviewRecord {
+export function review(questionId: string, time: string | number, grade: ReviewRecord['grade'] = 3, extra: Partial<ReviewRecord> = {}): ReviewRecord {
   return {
     questionId,
     time: new Date(time).toISOString(),

@@ -2,64 +2,13 @@
 import { strict as assert } from 'node:assert';
 import { ankiAnswerHtml, ankiField, ankiGuid, ankiTextFile, ankiTopicDeck, externalUrl, type AnkiQuestion } from '../../src/core/practice/ankiExport';
 import { classifyLink, createNoteRenderer } from '../../src/core/render/noteRenderer';
+import { readAnkiFile as readAnkiText } from '../support/ankiFile';
 
-interface AnkiFile {
-  readonly headers: ReadonlyMap<string, string>;
-  readonly rows: readonly (readonly string[])[];
-}
-
-/**
- * Anki's reading of a text file (https://docs.ankiweb.net/importing/text-files.html): `#key:value`
- * header lines at the top, then records of tab-separated fields; a field in double quotes may
- * hold tabs and line breaks, and `""` in it is one `"`.
- */
-function readAnkiFile(text: string): AnkiFile {
-  const headers = new Map<string, string>();
-  let position = 0;
-  while (text.startsWith('#', position)) {
-    const end = text.indexOf('\n', position);
-    const line = text.slice(position + 1, end);
-    const colon = line.indexOf(':');
-    headers.set(line.slice(0, colon), line.slice(colon + 1));
-    position = end + 1;
-  }
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  while (position < text.length) {
-    if (text[position] === '"' && field === '') {
-      position++;
-      for (;;) {
-        const quote = text.indexOf('"', position);
-        assert.ok(quote >= 0, 'a quoted field is closed');
-        field += text.slice(position, quote);
-        if (text[quote + 1] === '"') {
-          field += '"';
-          position = quote + 2;
-        } else {
-          position = quote + 1;
-          break;
-        }
-      }
-      assert.ok(text[position] === '\t' || text[position] === '\n', `a quoted field ends at a separator, not ${JSON.stringify(text[position])}`);
-      continue;
-    }
-    const character = text[position++];
-    if (character === '\t') {
-      row.push(field);
-      field = '';
-    } else if (character === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else {
-      field += character;
-    }
-  }
-  assert.equal(field, '', 'the file ends with a line break');
-  assert.deepEqual(row, []);
-  return { headers, rows };
+/** The file as Anki reads it; a well-formed file ends with a line break. */
+function readAnkiFile(text: string) {
+  const file = readAnkiText(text);
+  assert.equal(file.unterminated, '', 'the file ends with a line break');
+  return file;
 }
 
 const renderer = createNoteRenderer();

@@ -77,15 +77,3 @@ export function topLevelSections(note: Note): NoteSection[] {
 export function childrenOf(note: Note, sectionId: string): NoteSection[] {
   return note.sections.filter((section) => section.parentId === sectionId);
 }
-
-/** The Markdown under a section's heading, up to the next level-2 or level-3 heading. */
-export function sectionMarkdown(note: Note, sectionId: string): string | undefined {
-  const index = note.sections.findIndex((section) => section.id === sectionId);
-  if (index < 0) {
-    return undefined;
-  }
-  const lines = note.body.split('\n');
-  const start = note.sections[index].line - note.bodyLineOffset + 1;
-  const next = note.sections[index + 1];
-  return lines.slice(start, next ? next.line - note.bodyLineOffset : lines.length).join('\n');
-}

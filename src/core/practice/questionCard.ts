@@ -1,7 +1,7 @@
 import type { Note } from '../notes/note';
 
 /**
- * The Markdown of a question's model answer: the lines under its heading up to the next
+ * The Markdown under a section's heading (for a question, its model answer): the lines up to the next
  * level-2 or level-3 heading, with the body line where it starts (for the renderer).
  */
 export function answerMarkdown(note: Note, sectionId: string): { markdown: string; lineOffset: number } | undefined {

@@ -4,7 +4,7 @@ import type { ReviewLogStore } from './reviewLogStore';
 import type { NoteSection } from '../core/notes/note';
 import { formatSeconds, mockInterviewSummary, type MockAnswer } from '../core/practice/mockInterview';
 import { formatInterval, practiceDocument, type PracticeViewData } from '../core/practice/practiceDocument';
-import { parsePracticeMessage, type PracticeMessage } from '../core/practice/practiceMessages';
+import { parsePracticeMessage, type CardMessage, type DoneMessage, type PracticeMessage } from '../core/practice/practiceMessages';
 import { planSession, PracticeQueue, type SessionOptions } from '../core/practice/practiceQueue';
 import { questionIdOf, type Grade } from '../core/practice/progress';
 import { gradeBreakdownMarkdown, nextDueAt } from '../core/practice/sessionSummary';
@@ -65,37 +65,6 @@ export interface ShownCard {
   timedOut: boolean;
   /** What the user has typed so far (mock interview). */
   notes: string;
-}
-
-/** The card as sent to the webview. */
-export interface CardMessage {
-  readonly type: 'card';
-  readonly sessionId: number;
-  readonly questionId: string;
-  readonly topic: string;
-  readonly question: string;
-  readonly state: string;
-  readonly stateLabel: string;
-  readonly answerHtml: string;
-  readonly progress: string;
-  /** Why the session holds what it holds (practice), e.g. the new-question limit. */
-  readonly plan: string;
-  readonly intervals: readonly string[];
-  readonly timerSeconds: number;
-  /** How long the question has been up (or was, when revealed): the webview's timer starts from it. */
-  readonly elapsedMs: number;
-  readonly revealed: boolean;
-  readonly timedOut: boolean;
-  readonly notes: string;
-}
-
-/** The end screen as sent to the webview. */
-export interface DoneMessage {
-  readonly type: 'done';
-  readonly html: string;
-  readonly canSave: boolean;
-  /** "Continue with the next N", when more questions of these topics are due or new. */
-  readonly continueLabel?: string;
 }
 
 /** The practice and mock-interview webview: one panel, one session at a time. */

@@ -1,5 +1,4 @@
-// A module, so its names do not meet the reader script's in the one TypeScript project.
-export {};
+import type { CardMessage, DoneMessage } from '../core/practice/practiceMessages';
 
 // The practice view's script. The host owns the session and the schedule: it sends one
 // card at a time; this script shows it, reveals the answer, runs the mock-interview timer
@@ -19,34 +18,7 @@ interface PracticeData {
   };
 }
 
-interface CardMessage {
-  readonly type: 'card';
-  readonly sessionId: number;
-  readonly questionId: string;
-  readonly topic: string;
-  readonly question: string;
-  readonly state: string;
-  readonly stateLabel: string;
-  /** Rendered by the host with the reader's renderer (raw HTML off). */
-  readonly answerHtml: string;
-  readonly progress: string;
-  readonly plan: string;
-  readonly intervals: readonly string[];
-  readonly timerSeconds: number;
-  /** How long the question has been up (when it was revealed, if it was), by the host's clock. */
-  readonly elapsedMs: number;
-  readonly revealed: boolean;
-  readonly timedOut: boolean;
-  /** What the host kept of the answer typed so far. */
-  readonly notes: string;
-}
 
-interface DoneMessage {
-  readonly type: 'done';
-  readonly html: string;
-  readonly canSave: boolean;
-  readonly continueLabel?: string;
-}
 
 /** What this page keeps with setState: the answer typed for one card of one session. */
 interface SavedState {

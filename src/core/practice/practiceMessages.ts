@@ -45,3 +45,36 @@ export function parsePracticeMessage(message: unknown): PracticeMessage | undefi
       return undefined;
   }
 }
+
+// What the host sends the practice webview (src/webview/practice.ts reads the same types).
+
+/** The card as sent to the webview. */
+export interface CardMessage {
+  readonly type: 'card';
+  readonly sessionId: number;
+  readonly questionId: string;
+  readonly topic: string;
+  readonly question: string;
+  readonly state: string;
+  readonly stateLabel: string;
+  readonly answerHtml: string;
+  readonly progress: string;
+  /** Why the session holds what it holds (practice), e.g. the new-question limit. */
+  readonly plan: string;
+  readonly intervals: readonly string[];
+  readonly timerSeconds: number;
+  /** How long the question has been up (or was, when revealed): the webview's timer starts from it. */
+  readonly elapsedMs: number;
+  readonly revealed: boolean;
+  readonly timedOut: boolean;
+  readonly notes: string;
+}
+
+/** The end screen as sent to the webview. */
+export interface DoneMessage {
+  readonly type: 'done';
+  readonly html: string;
+  readonly canSave: boolean;
+  /** "Continue with the next N", when more questions of these topics are due or new. */
+  readonly continueLabel?: string;
+}

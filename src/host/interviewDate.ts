@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { questionsOf } from '../core/notes/note';
 import { checkInterviewDate, interviewCountdown, interviewTopicIds, msUntilNextLocalDay, type InterviewDateCheck } from '../core/practice/interviewDate';
-import { interviewPlan, type InterviewPlan } from '../core/practice/interviewPlan';
-import { calendarFromOffset, dayKeyOf, dayNumberOf, localDayKey, localDayNumber } from '../core/practice/localDays';
+import { interviewPlan, interviewSchedule, type InterviewPlan, type InterviewSchedule, type PlanInput } from '../core/practice/interviewPlan';
+import { calendarFromOffset, dayKeyOf, dayNumberOf, localDayKey, localDayNumber, startOfLocalDay } from '../core/practice/localDays';
+import { firstReviewedOn } from '../core/practice/statistics';
 import { questionIdOf } from '../core/practice/progress';
 import { plainUiText } from '../core/text/untrustedText';
 import { commands } from './commandIds';
@@ -62,7 +63,7 @@ export class InterviewDate extends Disposable {
       }),
     );
     // Without a date nothing is read; with one, the plan needs every note: after the window settles.
-    if (this.interviewDay() !== undefined) {
+    if (interviewDayOfSettings() !== undefined) {
       const startup = setTimeout(() => void this.refresh(), 2000);
       this.register({ dispose: () => clearTimeout(startup) });
     }
@@ -81,21 +82,8 @@ export class InterviewDate extends Disposable {
 
   /** The plan to the interview date of the settings, or undefined when none is set. */
   async plan(): Promise<InterviewPlan | undefined> {
-    const interviewDay = this.interviewDay();
-    if (interviewDay === undefined) {
-      return undefined;
-    }
-    const chosen = await this.chosenTopics();
-    const configuration = vscode.workspace.getConfiguration();
-    const { progress } = this.services;
-    return interviewPlan({
-      interviewDay,
-      now: progress.now(),
-      calendar: hostCalendar,
-      questionIds: chosen.flatMap(({ note }) => questionsOf(note).map((question) => questionIdOf(note.id, question.id))),
-      progress: progress.progress,
-      desiredRetention: configuration.get<number>(settings.desiredRetention, 0.9),
-    });
+    const input = await interviewPlanInput(this.services);
+    return input && interviewPlan(input);
   }
 
   refresh(): Promise<void> {
@@ -174,7 +162,7 @@ export class InterviewDate extends Disposable {
         title: vscode.l10n.t('Set Interview Date'),
         prompt: vscode.l10n.t('The day of your interview, as YYYY-MM-DD. Leave it empty to clear the date.'),
         placeHolder: dayKeyOf(localDayNumber(hostCalendar, Date.now()) + 14),
-        value: this.interviewDay() ?? '',
+        value: interviewDayOfSettings() ?? '',
         validateInput: (text) => {
           const check = checkInterviewDate(text, localDayKey(hostCalendar, Date.now()));
           return check.ok ? undefined : this.problemMessage(check, text.trim(), localDayKey(hostCalendar, Date.now()));
@@ -245,16 +233,53 @@ export class InterviewDate extends Disposable {
     }
   }
 
-  private interviewDay(): string | undefined {
-    const value = vscode.workspace.getConfiguration().get<unknown>(settings.interviewDate, '');
-    return typeof value === 'string' && dayNumberOf(value.trim()) !== undefined ? value.trim() : undefined;
-  }
+}
 
-  private async chosenTopics(): Promise<LoadedNote[]> {
-    const topics = await this.services.library.topics();
-    const ids = interviewTopicIds(vscode.workspace.getConfiguration().get<unknown>(settings.interviewTopics));
-    return ids.length === 0 ? topics : topics.filter((topic) => ids.includes(topic.note.id));
+function interviewDayOfSettings(): string | undefined {
+  const value = vscode.workspace.getConfiguration().get<unknown>(settings.interviewDate, '');
+  return typeof value === 'string' && dayNumberOf(value.trim()) !== undefined ? value.trim() : undefined;
+}
+
+async function chosenTopics(services: ExtensionServices): Promise<LoadedNote[]> {
+  const topics = await services.library.topics();
+  const ids = interviewTopicIds(vscode.workspace.getConfiguration().get<unknown>(settings.interviewTopics));
+  return ids.length === 0 ? topics : topics.filter((topic) => ids.includes(topic.note.id));
+}
+
+/** What the plan is worked out from: the settings, the chosen topics, the progress and today's first reviews; undefined without a date. */
+async function interviewPlanInput(services: ExtensionServices): Promise<PlanInput | undefined> {
+  const interviewDay = interviewDayOfSettings();
+  if (interviewDay === undefined) {
+    return undefined;
   }
+  const chosen = await chosenTopics(services);
+  const { progress, reviewLog, logger } = services;
+  const now = progress.now();
+  const today = localDayNumber(hostCalendar, now.getTime());
+  // Only today's segments are read; a log that cannot be read just leaves today's share as it was in the morning.
+  const todaysReviews = await reviewLog.readSince(new Date(startOfLocalDay(hostCalendar, today))).catch((error: unknown) => {
+    logger.warn(`interview date: could not read today's reviews: ${String(error)}`);
+    return [];
+  });
+  return {
+    interviewDay,
+    now,
+    calendar: hostCalendar,
+    questionIds: chosen.flatMap(({ note }) => questionsOf(note).map((question) => questionIdOf(note.id, question.id))),
+    progress: progress.progress,
+    desiredRetention: vscode.workspace.getConfiguration().get<number>(settings.desiredRetention, 0.9),
+    introducedToday: firstReviewedOn(todaysReviews, today, hostCalendar),
+  };
+}
+
+/**
+ * What practice sessions follow while an interview date is set (practiceQueue.ts): the plan's
+ * due times for the chosen topics and today's share of their new questions. Undefined without
+ * a date, and once the interview day is over.
+ */
+export async function currentInterviewSchedule(services: ExtensionServices): Promise<InterviewSchedule | undefined> {
+  const input = await interviewPlanInput(services);
+  return input && interviewSchedule(interviewPlan(input), input);
 }
 
 export function registerInterviewDate(services: ExtensionServices): InterviewDate {

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { ReviewLogStore } from './reviewLogStore';
 import { questionsOf } from '../core/notes/note';
+import type { InterviewSchedule } from '../core/practice/interviewPlan';
 import { pickQuestions } from '../core/practice/mockInterview';
+import { planSession } from '../core/practice/practiceQueue';
 import { questionIdOf } from '../core/practice/progress';
 import { createScheduler, type Scheduler } from '../core/practice/scheduler';
 import type { Logger } from '../core/util/logger';
@@ -17,6 +19,7 @@ import { settings } from './settings';
 import type { ExtensionServices } from './services';
 import { openNoteLink } from './linkOpener';
 import { proposedSaveFolder } from './noteSources';
+import { currentInterviewSchedule } from './interviewDate';
 
 /**
  * New questions per practice session, so a first session is not two hundred cards long. There is
@@ -47,6 +50,7 @@ export interface PracticeDependencies {
   readonly logger: Logger;
   readonly openLink: (href: string) => Promise<unknown>;
   readonly reviewLog: ReviewLogStore;
+  readonly interviewSchedule: () => Promise<InterviewSchedule | undefined>;
 }
 
 /** Practice sessions and mock interviews, with the due count in the status bar and progress export, import and reset. */
@@ -70,6 +74,7 @@ export class Practice extends Disposable {
         resolveCards: (cards) => this.inNotesLanguage(cards),
         onDidChangeNotes: library.onDidChange,
         reviewLog: dependencies.reviewLog,
+        interviewSchedule: dependencies.interviewSchedule,
       }),
     );
     this.statusBar = this.register(new DueStatusBar(library, store, dependencies.logger));
@@ -115,12 +120,20 @@ export class Practice extends Disposable {
       chosen = picked === 'due' ? topics : picked;
     }
     const cards = chosen.flatMap((loaded) => questionsOf(loaded.note).map((section) => ({ loaded, section })));
-    const available = cards.map((card) => this.dependencies.store.stateOf(cardId(card))).filter((state) => state === 'due' || (includeNew && state === 'new'));
-    if (available.length === 0) {
-      void showInformation(includeNew ? vscode.l10n.t('Nothing is due or new in these topics. Well done!') : vscode.l10n.t('No questions are due. Pick topics to learn new ones.'));
+    const { store } = this.dependencies;
+    const sessionOptions = await this.view.sessionOptions({ includeNew, newLimit: newQuestionsPerSession });
+    const plan = planSession(cards.map(cardId), store.progress, store.now(), sessionOptions);
+    if (plan.due.length + plan.fresh.length === 0) {
+      void showInformation(
+        plan.plannedLater > 0
+          ? vscode.l10n.t("Nothing is due in these topics, and today's new questions for the interview are done. The plan brings the next ones tomorrow.")
+          : includeNew
+            ? vscode.l10n.t('Nothing is due or new in these topics. Well done!')
+            : vscode.l10n.t('No questions are due. Pick topics to learn new ones.'),
+      );
       return 0;
     }
-    return this.view.startPractice(cards, includeNew, newQuestionsPerSession);
+    return this.view.startPractice(cards, sessionOptions);
   }
 
   /** `interviewNotes.mockInterview`: N random questions from the chosen topics, one timer each. */
@@ -232,5 +245,13 @@ export function registerPractice(services: ExtensionServices): Practice {
       insertSnippet: (snippetId) => services.insertSnippet(snippetId),
       logger,
     });
-  return new Practice({ extensionUri: context.extensionUri, library, store: progress, logger, openLink, reviewLog: services.reviewLog });
+  return new Practice({
+    extensionUri: context.extensionUri,
+    library,
+    store: progress,
+    logger,
+    openLink,
+    reviewLog: services.reviewLog,
+    interviewSchedule: () => currentInterviewSchedule(services),
+  });
 }

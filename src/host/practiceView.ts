@@ -5,6 +5,7 @@ import type { NoteSection } from '../core/notes/note';
 import { formatSeconds, mockInterviewSummary, type MockAnswer } from '../core/practice/mockInterview';
 import { formatInterval, practiceDocument, type PracticeViewData } from '../core/practice/practiceDocument';
 import { parsePracticeMessage, type CardMessage, type DoneMessage, type PracticeMessage } from '../core/practice/practiceMessages';
+import type { InterviewSchedule } from '../core/practice/interviewPlan';
 import { planSession, PracticeQueue, type SessionOptions } from '../core/practice/practiceQueue';
 import { questionIdOf, type Grade } from '../core/practice/progress';
 import { gradeBreakdownMarkdown, nextDueAt } from '../core/practice/sessionSummary';
@@ -45,6 +46,8 @@ export interface PracticeViewDependencies {
   readonly onDidChangeNotes: vscode.Event<void>;
   /** Where each grade is kept for the dashboard. */
   readonly reviewLog: ReviewLogStore;
+  /** The interview plan sessions follow now, if an interview date is set (worked out anew for each session). */
+  readonly interviewSchedule: () => Promise<InterviewSchedule | undefined>;
 }
 
 /** A session's id tells the webview whether the state it saved belongs to the card it is sent. */
@@ -145,9 +148,9 @@ export class PracticeView extends Disposable {
     return this.host.ready;
   }
 
-  startPractice(cards: readonly PracticeCard[], includeNew: boolean, newLimit: number): number {
+  /** Opens a session of these questions; `options` come from `sessionOptions`. Returns how many questions it holds. */
+  startPractice(cards: readonly PracticeCard[], options: SessionOptions): number {
     const byId = new Map(cards.map((card) => [cardId(card), card]));
-    const options = { includeNew, newLimit };
     const queue = new PracticeQueue([...byId.keys()], this.dependencies.store.progress, this.dependencies.store.now(), options);
     this.session = { kind: 'practice', id: ++this.sessionCount, queue, cards: byId, options };
     this.stopCountdown();
@@ -168,8 +171,12 @@ export class PracticeView extends Disposable {
     if (session?.kind !== 'practice' || session.queue.current !== undefined) {
       return;
     }
-    const queue = new PracticeQueue([...session.cards.keys()], this.dependencies.store.progress, this.dependencies.store.now(), session.options);
-    this.session = { ...session, id: ++this.sessionCount, queue };
+    const options = await this.sessionOptions(session.options);
+    if (this.session !== session) {
+      return;
+    }
+    const queue = new PracticeQueue([...session.cards.keys()], this.dependencies.store.progress, this.dependencies.store.now(), options);
+    this.session = { ...session, id: ++this.sessionCount, queue, options };
     this.shown = undefined;
     this.lastDone = undefined;
     await this.showCurrent();
@@ -358,18 +365,37 @@ export class PracticeView extends Disposable {
       : vscode.l10n.t('{0} of {1} reviewed · {2} left', reviewed, total, left);
   }
 
-  /** Why the session holds what it holds: the new questions come at most `newLimit` at a time. */
+  /** The options of a new session: the same topics and limits, and the interview plan as it is now. */
+  async sessionOptions(base: Pick<SessionOptions, 'includeNew' | 'newLimit'>): Promise<SessionOptions> {
+    const interview = await this.dependencies.interviewSchedule().catch((error: unknown) => {
+      this.dependencies.logger.warn(`practice: the interview plan could not be worked out: ${String(error)}`);
+      return undefined;
+    });
+    return { includeNew: base.includeNew, newLimit: base.newLimit, interview };
+  }
+
+  /** Why the session holds what it holds: the interview plan, and the new questions at most `newLimit` at a time. */
   private practicePlan(queue: PracticeQueue, options: SessionOptions): string {
-    const { due, fresh, freshWaiting } = queue.plan;
-    const holds = vscode.l10n.t('This session: {0} due and {1} new.', due.length, fresh.length);
-    if (freshWaiting === 0) {
-      return holds;
+    const { due, fresh, freshWaiting, broughtForward, plannedNew, plannedLater } = queue.plan;
+    const sentences = [vscode.l10n.t('This session: {0} due and {1} new.', due.length, fresh.length)];
+    if (broughtForward > 0) {
+      sentences.push(
+        broughtForward === 1
+          ? vscode.l10n.t('1 question is due early, so that you still recall it on the interview day.')
+          : vscode.l10n.t('{0} questions are due early, so that you still recall them on the interview day.', broughtForward),
+      );
     }
-    const waiting =
-      freshWaiting === 1
-        ? vscode.l10n.t('A session brings at most {0} new questions; 1 more waits for the next one.', options.newLimit)
-        : vscode.l10n.t('A session brings at most {0} new questions; {1} more wait for the next one.', options.newLimit, freshWaiting);
-    return `${holds} ${waiting}`;
+    if (plannedNew > 0 || plannedLater > 0) {
+      sentences.push(vscode.l10n.t('The interview plan brings {0} new questions today; {1} more come on the days left.', plannedNew, plannedLater));
+    }
+    if (freshWaiting > 0) {
+      sentences.push(
+        freshWaiting === 1
+          ? vscode.l10n.t('A session brings at most {0} new questions; 1 more waits for the next one.', options.newLimit)
+          : vscode.l10n.t('A session brings at most {0} new questions; {1} more wait for the next one.', options.newLimit, freshWaiting),
+      );
+    }
+    return sentences.join(' ');
   }
 
   /** Marks the mock question on screen as timed out once its time is over, even if its page is not there to say so. */
@@ -437,7 +463,7 @@ export class PracticeView extends Disposable {
     this.stopCountdown();
     this.renderer ??= textEngine().createNoteRenderer();
     if (session.kind === 'practice') {
-      const done = this.practiceDone(session);
+      const done = await this.practiceDone(session);
       this.lastDone = done;
       this.lastCard = undefined;
       await panel.webview.postMessage(done);
@@ -465,7 +491,7 @@ export class PracticeView extends Disposable {
   }
 
   /** The end of a practice session: the grades given, when a question is due next, and what comes next. */
-  private practiceDone(session: Extract<Session, { kind: 'practice' }>): DoneMessage {
+  private async practiceDone(session: Extract<Session, { kind: 'practice' }>): Promise<DoneMessage> {
     const { store } = this.dependencies;
     const now = store.now();
     const ids = [...session.cards.keys()];
@@ -478,9 +504,17 @@ export class PracticeView extends Disposable {
     if (next) {
       lines.push('', vscode.l10n.t('Next question due in {0} ({1}).', formatInterval(now.toISOString(), next.toISOString()), formatDueTime(next)));
     }
-    const offer = planSession(ids, store.progress, now, session.options);
+    const offer = planSession(ids, store.progress, now, await this.sessionOptions(session.options));
     const offered = offer.due.length + offer.fresh.length;
-    const freshLeft = offer.fresh.length + offer.freshWaiting;
+    const freshLeft = offer.fresh.length - offer.plannedNew + offer.freshWaiting;
+    if (offer.plannedLater > 0) {
+      lines.push(
+        '',
+        offer.plannedLater === 1
+          ? vscode.l10n.t("1 new question of the interview's topics waits for its day in the interview plan.")
+          : vscode.l10n.t("{0} new questions of the interview's topics wait for their day in the interview plan.", offer.plannedLater),
+      );
+    }
     if (freshLeft > 0) {
       lines.push(
         '',

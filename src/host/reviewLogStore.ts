@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isSegmentName, mergeReviews, parseReviews, reviewKey, segmentName, serializeReviews, type LineProblem, type ReviewRecord } from '../core/practice/reviewLog';
+import { isSegmentName, mergeReviews, parseReviews, reviewKey, segmentName, segmentWrittenSince, serializeReviews, type LineProblem, type ReviewRecord } from '../core/practice/reviewLog';
 import type { Logger } from '../core/util/logger';
 
 /** A problem met reading the review log; the caller tells the user (through notify.ts). */
@@ -91,6 +91,12 @@ export class ReviewLogStore implements vscode.Disposable {
     return this.serialized(() => this.readAll());
   }
 
+  /** The reviews since `time` (and maybe older ones): only the segments written since are read. */
+  async readSince(time: Date): Promise<readonly ReviewRecord[]> {
+    const { reviews } = await this.serialized(() => this.readAll((name) => segmentWrittenSince(name, time)));
+    return reviews.filter((review) => Date.parse(review.time) >= time.getTime());
+  }
+
   private serialized<T>(task: () => Promise<T>): Promise<T> {
     const result = this.queue.then(task, task);
     this.queue = result.catch(() => undefined);
@@ -122,7 +128,7 @@ export class ReviewLogStore implements vscode.Disposable {
     }
   }
 
-  private async readAll(): Promise<ReviewLogContents> {
+  private async readAll(wanted: (name: string) => boolean = () => true): Promise<ReviewLogContents> {
     let entries: [string, vscode.FileType][];
     try {
       entries = await vscode.workspace.fs.readDirectory(this.folder);
@@ -133,7 +139,7 @@ export class ReviewLogStore implements vscode.Disposable {
       return { reviews: [], problems: [] }; // no review yet
     }
     const names = entries
-      .filter(([name, type]) => (type & vscode.FileType.File) !== 0 && isSegmentName(name))
+      .filter(([name, type]) => (type & vscode.FileType.File) !== 0 && isSegmentName(name) && wanted(name))
       .map(([name]) => name)
       .sort();
     const logs: ReviewRecord[][] = [];

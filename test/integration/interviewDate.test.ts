@@ -54,6 +54,43 @@ describe('interview date', () => {
     assert.isUndefined(await api.interviewDate.plan());
   });
 
+  it('practice sessions follow the plan: today\'s share of new questions, and no second share the same day', async () => {
+    const api = await extensionApi();
+    const flask = await api.library.note('flask');
+    assert.ok(flask);
+    await api.practice.transfer.resetTopic('flask');
+    const questions = questionsOf(flask.note).length;
+    const share = Math.ceil(questions / 10);
+    assert.isBelow(share, 20, 'fewer than a session brings without a plan, so the plan is what limits it');
+    await setSettings(localDay(10), ['flask']);
+
+    const held = await vscode.commands.executeCommand<number>('interviewNotes.practice', { topics: ['flask'] });
+    assert.equal(held, share, `${questions} new questions over 10 days`);
+    const firstCard = await waitFor('the first card', () => api.practice.view.lastCard);
+    assert.include(firstCard.plan, `The interview plan brings ${share} new questions today; ${questions - share} more come on the days left.`);
+    let previous: string | undefined;
+    for (let graded = 0; graded < share; graded++) {
+      const shown = await waitFor('the next card', () => (api.practice.view.current && api.practice.view.current.questionId !== previous ? api.practice.view.current : undefined));
+      previous = shown.questionId;
+      await api.practice.view.handleMessage({ type: 'reveal', timedOut: false });
+      await api.practice.view.handleMessage({ type: 'grade', grade: 4 });
+    }
+    const done = await waitFor('the end of the session', () => api.practice.view.lastDone);
+    assert.match(done.html, new RegExp(`${questions - share} new questions of the interview\\S{1,6}s topics wait for their day in the interview plan\\.`));
+    assert.isUndefined(done.continueLabel, 'nothing more to offer today');
+
+    // A second session the same day: today's share is done (the review log says so), tomorrow brings the next.
+    assert.equal(await vscode.commands.executeCommand<number>('interviewNotes.practice', { topics: ['flask'] }), 0);
+    const plan = await api.interviewDate.plan();
+    assert.equal(plan?.days[0].newQuestions, 0);
+    assert.equal(plan?.days[1].newQuestions, share);
+
+    // Without the date, the same topic brings its new questions up to the session limit again.
+    await setSettings(undefined, undefined);
+    assert.equal(await vscode.commands.executeCommand<number>('interviewNotes.practice', { topics: ['flask'] }), Math.min(20, questions - share));
+    await api.practice.transfer.resetTopic('flask');
+  });
+
   it('Set Interview Date refuses a past date, stores a good one with its topics, and clears it', async () => {
     const configuration = () => vscode.workspace.getConfiguration();
     assert.isFalse(await vscode.commands.executeCommand<boolean>('interviewNotes.setInterviewDate', { date: localDay(-1), topics: ['redis'] }));

@@ -99,8 +99,12 @@ describe('interview plan', () => {
         assert.ok(planned <= Date.parse(record.due));
         if (retrievability(record, interview.interviewEnd) >= input.retention) {
           assert.equal(planned, Date.parse(record.due), 'recall holds: the due date stays');
-        } else {
+        } else if (Date.parse(record.lastReview) < interview.lastStudyDayStart) {
           assert.ok(planned <= interview.lastStudyDayStart, 'otherwise it is due by the day before the interview');
+        } else {
+          const reachesTarget = Date.parse(record.lastReview) + daysUntilRetrievability(record.stability, input.retention) * day;
+          assert.ok(planned <= Math.max(reachesTarget, 0) + 1, 'reviewed that day already: due when recall reaches the target, not again at once');
+          assert.ok(planned > Date.parse(record.lastReview) || planned === Date.parse(record.due), 'never due again before its last review');
         }
       }),
     );
@@ -143,6 +147,29 @@ describe('interview plan', () => {
     assert.deepEqual(plan.days.map((each) => each.day), ['2026-12-30', '2026-12-31', '2027-01-01']);
     assert.equal(plan.newPerDay, 2);
     assert.deepEqual(plan.days.map((each) => each.newQuestions), [2, 2, 1]);
+  });
+
+  it('counts questions first graded today against today\'s share, so a second session does not take a new share', () => {
+    const questionIds = ids(10);
+    const gradedToday = card({ lastReview: '2026-06-01T07:30:00Z', due: '2026-06-01T08:30:00Z', stability: 2, scheduledDays: 0, state: 'learning', reps: 1 });
+    const progress = progressOf({ 'redis#q1': gradedToday, 'redis#q2': gradedToday });
+    const input = { interviewDay: '2026-06-06', now, calendar: utcCalendar, questionIds, progress, desiredRetention: 0.9 };
+    const afterSession = interviewPlan({ ...input, introducedToday: ['redis#q1', 'redis#q2', 'nginx#q1'] });
+    assert.equal(afterSession.newPerDay, 2, 'ten new questions over five days, as in the morning');
+    assert.deepEqual(afterSession.days.map((each) => each.newQuestions), [0, 2, 2, 2, 2], "today's two are done");
+    assert.equal(afterSession.newQuestionDays['redis#q3'], '2026-06-02');
+    const forgetful = interviewPlan(input);
+    assert.deepEqual(forgetful.days.map((each) => each.newQuestions), [2, 2, 2, 2, 0], 'without the log the share would start again');
+  });
+
+  it('does not bring a question forward again once it was reviewed on the last study day', () => {
+    const interview = interviewWindow('2026-06-02', utcCalendar); // the last study day is 2026-06-01, today
+    const reviewedThisMorning = card({ lastReview: '2026-06-01T07:00:00Z', due: '2026-06-04T07:00:00Z', stability: 3, scheduledDays: 3 });
+    const planned = plannedDue(reviewedThisMorning, interview, 0.97);
+    assert.ok(Date.parse(planned) > now.getTime(), `not due again at once: ${planned}`);
+    // Recall reaches 90% on 2026-06-02, and is below it at the end of the interview day.
+    const reviewedLastWeek = card({ lastReview: '2026-05-22T07:00:00Z', due: '2026-06-04T07:00:00Z', stability: 11 });
+    assert.equal(plannedDue(reviewedLastWeek, interview, 0.9), '2026-06-01T00:00:00.000Z', 'the start of the last study day');
   });
 
   it('refuses an interview date that is not a date', () => {

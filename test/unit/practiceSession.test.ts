@@ -1,6 +1,8 @@
 // A practice session's plan, its moving progress, its end (grades, next due time, what "continue"
 // offers) and what each question state means: the pure part of the practice panel.
 import { strict as assert } from 'node:assert';
+import { interviewPlan, interviewSchedule } from '../../src/core/practice/interviewPlan';
+import { utcCalendar } from '../../src/core/practice/localDays';
 import { PracticeQueue, planSession } from '../../src/core/practice/practiceQueue';
 import { gradeBreakdownMarkdown, nextDueAt } from '../../src/core/practice/sessionSummary';
 import { emptyProgress, withCard, type CardRecord, type Grade, type ProgressData } from '../../src/core/practice/progress';
@@ -33,7 +35,64 @@ describe('practice session plan', () => {
 
   it('takes no new questions when only due ones are asked for, and then none wait', () => {
     const plan = planSession(ids(5), withRecords({ 'nginx#q-2': dueRecord(1) }), start, { includeNew: false, newLimit: 20 });
-    assert.deepEqual(plan, { due: ['nginx#q-2'], fresh: [], freshWaiting: 0 });
+    assert.deepEqual(plan, { due: ['nginx#q-2'], fresh: [], freshWaiting: 0, broughtForward: 0, plannedNew: 0, plannedLater: 0 });
+  });
+});
+
+describe('practice session with an interview date', () => {
+  // Interview on 2026-03-07: five study days, 2026-03-02 (today) to 2026-03-06.
+  const interviewDay = '2026-03-07';
+  const redis = Array.from({ length: 10 }, (_, index) => `redis#q-${index + 1}`);
+
+  function scheduleFor(questionIds: readonly string[], progress: ProgressData, introducedToday: readonly string[] = []) {
+    const input = { interviewDay, now: start, calendar: utcCalendar, questionIds, progress, desiredRetention: 0.9, introducedToday };
+    const schedule = interviewSchedule(interviewPlan(input), input);
+    assert.ok(schedule);
+    return schedule;
+  }
+
+  it("takes the plan's new questions for today, even past the session limit, and leaves the rest for their day", () => {
+    const interview = scheduleFor(redis, emptyProgress());
+    const plan = planSession([...redis, ...ids(3)], emptyProgress(), start, { includeNew: true, newLimit: 3, interview });
+    assert.deepEqual(plan.fresh, ['redis#q-1', 'redis#q-2', 'nginx#q-1'], "two a day for the interview, then another topic's up to the limit");
+    assert.equal(plan.plannedNew, 2);
+    assert.equal(plan.plannedLater, 8);
+    assert.equal(plan.freshWaiting, 2, 'nginx#q-2 and q-3');
+    const tight = planSession(redis, emptyProgress(), start, { includeNew: true, newLimit: 1, interview });
+    assert.deepEqual(tight.fresh, ['redis#q-1', 'redis#q-2'], 'the plan wins over the limit');
+  });
+
+  it("after today's share, a second session brings no new interview question", () => {
+    const graded = scheduler.grade(undefined, 3);
+    const progress = withRecords({ 'redis#q-1': { ...graded, due: new Date(start.getTime() + day).toISOString() }, 'redis#q-2': { ...graded, due: new Date(start.getTime() + day).toISOString() } });
+    const interview = scheduleFor(redis, progress, ['redis#q-1', 'redis#q-2']);
+    const plan = planSession(redis, progress, start, { includeNew: true, newLimit: 20, interview });
+    assert.deepEqual(plan.fresh, []);
+    assert.equal(plan.plannedLater, 8);
+  });
+
+  it('brings a question forward when its recall would be too low on the day, and never pushes one back', () => {
+    // Recall fell to 90% a day ago (stability 4, five days since), yet FSRS set it due in 15 days.
+    const weak: CardRecord = { ...dueRecord(0), state: 'review', stability: 4, scheduledDays: 20, lastReview: new Date(start.getTime() - 5 * day).toISOString(), due: new Date(start.getTime() + 15 * day).toISOString() };
+    const overdue = dueRecord(2);
+    const progress = withRecords({ 'redis#q-1': weak, 'nginx#q-1': { ...weak }, 'redis#q-2': overdue });
+    const interview = scheduleFor(redis, progress);
+    const sessionIds = [...redis, ...ids(1)];
+    const withoutPlan = planSession(sessionIds, progress, start, { includeNew: false, newLimit: 20 });
+    assert.deepEqual(withoutPlan.due, ['redis#q-2']);
+    const plan = planSession(sessionIds, progress, start, { includeNew: false, newLimit: 20, interview });
+    assert.deepEqual(plan.due, ['redis#q-2', 'redis#q-1'], 'the weak interview question is due now; the other topic keeps its FSRS due time');
+    assert.equal(plan.broughtForward, 1);
+  });
+
+  it('on the interview day new questions come as in any session, and after it the plan is over', () => {
+    const input = { interviewDay: '2026-03-02', now: start, calendar: utcCalendar, questionIds: redis, progress: emptyProgress(), desiredRetention: 0.9 };
+    const onTheDay = interviewSchedule(interviewPlan(input), input);
+    assert.equal(onTheDay?.newToday, undefined);
+    const plan = planSession(redis, emptyProgress(), start, { includeNew: true, newLimit: 4, interview: onTheDay });
+    assert.equal(plan.fresh.length, 4);
+    const past = { ...input, interviewDay: '2026-03-01' };
+    assert.equal(interviewSchedule(interviewPlan(past), past), undefined);
   });
 });
 

@@ -4,7 +4,7 @@ import { default_w, forgetting_curve } from 'ts-fsrs';
 import { calendarForTimeZone, calendarFromOffset, dayKeyOf, dayNumberOf, localDayKey, startOfLocalDay, systemCalendar, utcCalendar } from '../../src/core/practice/localDays';
 import { emptyProgress, type CardRecord, type ProgressData } from '../../src/core/practice/progress';
 import {
-  ankiLeechThreshold, dueForecast, leeches, mockInterviewHistory, practiceStatistics, readinessByTopic, reviewHeatmap, reviewsOnDay, streaks, trueRetention,
+  ankiLeechThreshold, dueForecast, firstReviewedOn, leeches, mockInterviewHistory, practiceStatistics, readinessByTopic, reviewHeatmap, reviewsOnDay, streaks, trueRetention,
 } from '../../src/core/practice/statistics';
 import { review } from '../support/reviews';
 
@@ -147,6 +147,19 @@ describe('practice statistics', () => {
     ]);
     assert.deepEqual(streaks(reviews, now, berlin), { current: 3, longest: 3, practisedToday: true });
     assert.deepEqual(reviewsOnDay(reviews, dayNumberOf('2026-03-29')!, berlin).map((each) => each.time), ['2026-03-28T23:30:00.000Z', '2026-03-29T21:30:00.000Z']);
+  });
+
+  it('names the questions first graded on a local day, each once, for the interview plan', () => {
+    const first = { before: { stability: 0, difficulty: 0, state: 'new' as const }, elapsedDays: 0, scheduledDays: 0 };
+    const reviews = [
+      review('redis#persistence', '2026-03-28T23:30:00Z', 1, first), // 00:30 on the 29th in Berlin
+      review('redis#persistence', '2026-03-29T08:00:00Z', 3, { ...first, before: { stability: 0.2, difficulty: 7, state: 'learning' } }),
+      review('redis#eviction', '2026-03-29T09:00:00Z'), // seen before
+      review('nginx#location', '2026-03-29T22:30:00Z', 3, first), // 00:30 on the 30th
+    ];
+    assert.deepEqual(firstReviewedOn(reviews, dayNumberOf('2026-03-29')!, berlin), ['redis#persistence']);
+    assert.deepEqual(firstReviewedOn(reviews, dayNumberOf('2026-03-29')!, utcCalendar), ['nginx#location']);
+    assert.deepEqual(firstReviewedOn([], dayNumberOf('2026-03-29')!, berlin), []);
   });
 
   it('buckets the 25-hour autumn day in Berlin as one day', () => {

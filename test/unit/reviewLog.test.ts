@@ -1,6 +1,6 @@
 // The review log's JSON Lines: writing, reading back with bad lines reported, merging, segment names.
 import { strict as assert } from 'node:assert';
-import { isSegmentName, maxReportedProblems, maxReviewLineLength, mergeReviews, parseReviews, reviewKey, reviewOf, segmentName, serializeReviews } from '../../src/core/practice/reviewLog';
+import { isSegmentName, maxReportedProblems, maxReviewLineLength, mergeReviews, parseReviews, reviewKey, reviewOf, segmentName, segmentWrittenSince, serializeReviews } from '../../src/core/practice/reviewLog';
 import { createScheduler } from '../../src/core/practice/scheduler';
 import { review } from '../support/reviews';
 
@@ -119,5 +119,13 @@ describe('review log', () => {
       assert.ok(!isSegmentName(other), other);
     }
     assert.ok(isSegmentName(segmentName(new Date(0), '')), 'an empty random part still makes a name');
+  });
+
+  it('tells from its name whether a segment was written since a time', () => {
+    const name = segmentName(new Date('2026-12-05T09:30:00.123Z'), 'k3j9x2');
+    assert.ok(segmentWrittenSince(name, new Date('2026-12-05T00:00:00.000Z')));
+    assert.ok(segmentWrittenSince(name, new Date('2026-12-05T09:30:00.123Z')), 'the same millisecond');
+    assert.ok(!segmentWrittenSince(name, new Date('2026-12-05T09:30:00.124Z')));
+    assert.ok(!segmentWrittenSince(name, new Date('2027-01-01T00:00:00.000Z')));
   });
 });

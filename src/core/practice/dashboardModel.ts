@@ -10,7 +10,7 @@ import { dayNumberOf, localDayNumber, type DayKey, type LocalCalendar } from './
 import { noteIdOf, type Grade, type ProgressData } from './progress';
 import type { ReviewRecord, ReviewSource } from './reviewLog';
 import { clampRetention } from './scheduler';
-import { practiceStatistics, reviewsOnDay, type DueForecast, type Streaks, type TrueRetention } from './statistics';
+import { firstReviewedOn, practiceStatistics, reviewsOnDay, type DueForecast, type Streaks, type TrueRetention } from './statistics';
 
 /** One question of the library, named in the display language. */
 export interface DashboardQuestion {
@@ -219,6 +219,7 @@ function interviewOf(input: DashboardInput, questionIds: readonly string[], topi
     questionIds: chosen ? questionIds.filter((id) => chosen.has(noteIdOf(id))) : questionIds,
     progress: input.progress,
     desiredRetention: input.desiredRetention,
+    introducedToday: firstReviewedOn(input.reviews, localDayNumber(input.calendar, input.now.getTime()), input.calendar),
   });
   return {
     date,

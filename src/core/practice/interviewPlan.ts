@@ -50,8 +50,11 @@ export function plannedDue(record: CardRecord, interview: InterviewWindow, desir
   if (retrievability(record, interview.interviewEnd) >= target) {
     return record.due;
   }
-  const reachesTarget = Date.parse(record.lastReview) + daysUntilRetrievability(record.stability, target) * dayMs;
-  const planned = Math.max(0, Math.min(Date.parse(record.due), reachesTarget, interview.lastStudyDayStart));
+  const lastReview = Date.parse(record.lastReview);
+  const reachesTarget = lastReview + daysUntilRetrievability(record.stability, target) * dayMs;
+  // Reviewed on the last study day already: as fresh as the plan can make it, so not brought forward again.
+  const latest = interview.lastStudyDayStart > lastReview ? interview.lastStudyDayStart : Number.POSITIVE_INFINITY;
+  const planned = Math.max(0, Math.min(Date.parse(record.due), reachesTarget, latest));
   return planned < Date.parse(record.due) ? new Date(planned).toISOString() : record.due;
 }
 
@@ -65,6 +68,11 @@ export interface PlanInput {
   readonly progress: ProgressData;
   /** The desired retention setting (clamped to 0.7–0.99 as the scheduler does). */
   readonly desiredRetention: number;
+  /**
+   * Questions first graded today (from the review log): they count against today's share of
+   * new questions, so a second session the same day does not take a whole share again.
+   */
+  readonly introducedToday?: readonly string[];
 }
 
 export interface PlanDay {
@@ -116,7 +124,10 @@ export function interviewPlan(input: PlanInput): InterviewPlan {
 
   const questionIds = [...new Set(input.questionIds)];
   const unseenIds = questionIds.filter((id) => !Object.hasOwn(input.progress.cards, id));
-  const newPerDay = daysLeft > 0 ? Math.ceil(unseenIds.length / daysLeft) : 0;
+  const wanted = new Set(questionIds);
+  const introduced = new Set((input.introducedToday ?? []).filter((id) => wanted.has(id) && Object.hasOwn(input.progress.cards, id))).size;
+  // The share is worked out as at the start of today, so it does not grow with each session.
+  const newPerDay = daysLeft > 0 ? Math.ceil((unseenIds.length + introduced) / daysLeft) : 0;
 
   // Distinct questions per study day, by offset from today.
   const reviewsByDay = Array.from({ length: daysLeft }, () => new Set<string>());
@@ -155,7 +166,7 @@ export function interviewPlan(input: PlanInput): InterviewPlan {
       }
       final = simulate(id, current);
     } else if (newPerDay > 0) {
-      const offset = Math.floor(newIndex++ / newPerDay);
+      const offset = Math.floor((introduced + newIndex++) / newPerDay);
       newQuestionDays[id] = dayKeyOf(today + offset);
       newByDay[offset]++;
       reviewsByDay[offset].add(id);
@@ -183,5 +194,33 @@ export function interviewPlan(input: PlanInput): InterviewPlan {
     broughtForward,
     expectedRecall: questionIds.length > 0 ? recallSum / questionIds.length : 0,
     belowTarget,
+  };
+}
+
+/** What an interview date changes in a practice session (see practiceQueue.ts). */
+export interface InterviewSchedule {
+  readonly window: InterviewWindow;
+  readonly desiredRetention: number;
+  /** The questions of the interview's topics: their due times are `plannedDue`. */
+  readonly questionIds: ReadonlySet<string>;
+  /**
+   * Their new questions the plan gives today, in its order; the others wait for their day.
+   * Undefined on the interview day: no day is left to spread them over.
+   */
+  readonly newToday?: readonly string[];
+}
+
+/** The schedule sessions follow until the interview day is over; undefined after it. */
+export function interviewSchedule(plan: InterviewPlan, input: PlanInput): InterviewSchedule | undefined {
+  const today = dayNumberOf(plan.today) ?? 0;
+  const interviewDay = dayNumberOf(plan.interviewDay) ?? 0;
+  if (today > interviewDay) {
+    return undefined;
+  }
+  return {
+    window: interviewWindow(input.interviewDay, input.calendar),
+    desiredRetention: input.desiredRetention,
+    questionIds: new Set(input.questionIds),
+    newToday: plan.daysLeft > 0 ? Object.keys(plan.newQuestionDays).filter((id) => plan.newQuestionDays[id] === plan.today) : undefined,
   };
 }

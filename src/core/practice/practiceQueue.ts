@@ -1,4 +1,5 @@
-import { grades, questionState, type CardRecord, type Grade, type ProgressData } from './progress';
+import { plannedDue, type InterviewSchedule } from './interviewPlan';
+import { grades, type CardRecord, type Grade, type ProgressData } from './progress';
 
 /** A question due again within this time comes back in the same session (FSRS's learning steps). */
 export const sameSessionMs = 20 * 60_000;
@@ -7,25 +8,60 @@ export interface SessionOptions {
   /** At most this many new questions in one session, so a first session is not two hundred cards long. */
   readonly newLimit: number;
   readonly includeNew: boolean;
+  /** With an interview date: the plan's due times and its share of new questions for today. */
+  readonly interview?: InterviewSchedule;
 }
 
 /** Which questions a session takes, and how many new ones it leaves for the next (to say why). */
 export interface SessionPlan {
   /** Due questions, the most overdue first. */
   readonly due: readonly string[];
-  /** New questions in note order, up to the limit. */
+  /** New questions: the interview plan's for today first, then others in note order, up to the limit. */
   readonly fresh: readonly string[];
   /** New questions beyond the limit, waiting for another session. */
   readonly freshWaiting: number;
+  /** Of `due`, the questions the interview plan brought forward (not due by FSRS alone). */
+  readonly broughtForward: number;
+  /** Of `fresh`, the interview plan's new questions for today. */
+  readonly plannedNew: number;
+  /** New questions of the interview's topics that the plan leaves for later days. */
+  readonly plannedLater: number;
 }
 
+/**
+ * Due questions first, the most overdue first; then new ones. With an interview date the plan
+ * decides for the interview's questions: a due time is only ever brought forward
+ * (`plannedDue`), and new questions come on the day the plan gives them, however many that is;
+ * new questions of other topics come as usual, up to `newLimit` with the plan's.
+ */
 export function planSession(questionIds: readonly string[], progress: ProgressData, now: Date, options: SessionOptions): SessionPlan {
+  const { interview } = options;
+  const dueAt = (id: string): number => {
+    const record = progress.cards[id];
+    return Date.parse(interview?.questionIds.has(id) ? plannedDue(record, interview.window, interview.desiredRetention) : record.due);
+  };
   const due = questionIds
-    .filter((id) => questionState(progress.cards[id], now) === 'due')
-    .sort((a, b) => Date.parse(progress.cards[a].due) - Date.parse(progress.cards[b].due));
+    .filter((id) => progress.cards[id] !== undefined && dueAt(id) <= now.getTime())
+    .sort((a, b) => dueAt(a) - dueAt(b));
+  const broughtForward = due.filter((id) => Date.parse(progress.cards[id].due) > now.getTime()).length;
   const allFresh = options.includeNew ? questionIds.filter((id) => !progress.cards[id]) : [];
-  const fresh = allFresh.slice(0, Math.max(0, options.newLimit));
-  return { due, fresh, freshWaiting: allFresh.length - fresh.length };
+  const limit = Math.max(0, options.newLimit);
+  if (!interview?.newToday) {
+    const fresh = allFresh.slice(0, limit);
+    return { due, fresh, freshWaiting: allFresh.length - fresh.length, broughtForward, plannedNew: 0, plannedLater: 0 };
+  }
+  const inSession = new Set(allFresh);
+  const planned = interview.newToday.filter((id) => inSession.has(id));
+  const others = allFresh.filter((id) => !interview.questionIds.has(id));
+  const fresh = [...planned, ...others.slice(0, Math.max(0, limit - planned.length))];
+  return {
+    due,
+    fresh,
+    freshWaiting: others.length - (fresh.length - planned.length),
+    broughtForward,
+    plannedNew: planned.length,
+    plannedLater: allFresh.length - planned.length - others.length,
+  };
 }
 
 /** How far a session has come, counting a question that comes back once, however often it is graded. */

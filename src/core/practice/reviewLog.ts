@@ -283,3 +283,12 @@ export function segmentName(time: Date, randomPart: string): string {
 export function isSegmentName(name: string): boolean {
   return segmentNamePattern.test(name);
 }
+
+/**
+ * Whether a segment was written at or after `time`, from its name. A review is always written
+ * after it happened, so the reviews since `time` all lie in such segments (with older ones
+ * an import or a merge wrote since).
+ */
+export function segmentWrittenSince(name: string, time: Date): boolean {
+  return name.slice(segmentPrefix.length, segmentPrefix.length + 24) >= time.toISOString().replace(/[:.]/g, '-');
+}

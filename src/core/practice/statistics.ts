@@ -311,6 +311,14 @@ export function reviewsOnDay(reviews: readonly ReviewRecord[], day: number, cale
     .map((entry) => entry.review);
 }
 
+/** Questions graded for the first time on one local day (the interview plan counts them against that day's share). */
+export function firstReviewedOn(reviews: readonly ReviewRecord[], day: number, calendar: LocalCalendar): string[] {
+  const ids = reviewsOnDay(reviews, day, calendar)
+    .filter((review) => review.before.state === 'new')
+    .map((review) => review.questionId);
+  return [...new Set(ids)];
+}
+
 export interface StatisticsInput {
   readonly reviews: readonly ReviewRecord[];
   readonly progress: ProgressData;

@@ -4,10 +4,10 @@ import { questionsOf } from '../core/notes/note';
 import type { InterviewSchedule } from '../core/practice/interviewPlan';
 import { pickQuestions } from '../core/practice/mockInterview';
 import { planSession } from '../core/practice/practiceQueue';
-import { questionIdOf } from '../core/practice/progress';
+import { noteIdOf, questionIdOf } from '../core/practice/progress';
 import { createScheduler, type Scheduler } from '../core/practice/scheduler';
 import type { Logger } from '../core/util/logger';
-import { commands } from './commandIds';
+import { commands, practiceViewType } from './commandIds';
 import { Disposable } from './disposable';
 import type { LoadedNote, NoteLibrary } from './noteLibrary';
 import type { ProgressStore } from './practiceProgress';
@@ -75,6 +75,7 @@ export class Practice extends Disposable {
         onDidChangeNotes: library.onDidChange,
         reviewLog: dependencies.reviewLog,
         interviewSchedule: dependencies.interviewSchedule,
+        cardsOf: (questionIds) => this.cardsOf(questionIds),
       }),
     );
     this.statusBar = this.register(new DueStatusBar(library, store, dependencies.logger));
@@ -95,6 +96,8 @@ export class Practice extends Disposable {
     this.register(vscode.commands.registerCommand(commands.exportProgress, (target?: vscode.Uri) => this.transfer.exportProgress(target)));
     this.register(vscode.commands.registerCommand(commands.importProgress, (source?: vscode.Uri) => this.transfer.importProgress(source)));
     this.register(vscode.commands.registerCommand(commands.resetTopicProgress, (topic?: unknown) => this.transfer.confirmAndResetTopic(topic)));
+    // A practice session or mock interview open at a reload comes back, like the reader.
+    this.register(vscode.window.registerWebviewPanelSerializer(practiceViewType, { deserializeWebviewPanel: (panel, state: unknown) => this.view.restore(panel, state) }));
   }
 
   private currentScheduler(): Scheduler {
@@ -162,6 +165,25 @@ export class Practice extends Disposable {
     }
     this.view.startMock(cards, Math.min(Math.max(seconds, 10), 3600));
     return cards.length;
+  }
+
+  /** The questions of these ids in the notes' language, in order; an id no note has any more is left out. */
+  private async cardsOf(questionIds: readonly string[]): Promise<PracticeCard[]> {
+    const notes = new Map<string, Promise<LoadedNote | undefined>>();
+    const cards = await Promise.all(
+      questionIds.map(async (questionId): Promise<PracticeCard | undefined> => {
+        const noteId = noteIdOf(questionId);
+        let loaded = notes.get(noteId);
+        if (!loaded) {
+          loaded = this.dependencies.library.note(noteId);
+          notes.set(noteId, loaded);
+        }
+        const note = await loaded;
+        const section = note && questionsOf(note.note).find((candidate) => questionIdOf(noteId, candidate.id) === questionId);
+        return note && section ? { loaded: note, section } : undefined;
+      }),
+    );
+    return cards.filter((card): card is PracticeCard => card !== undefined);
   }
 
   /** The same questions in the language the notes are shown in now; a question the note no longer has stays as it was. */

@@ -4,7 +4,8 @@ import type { ReviewLogStore } from './reviewLogStore';
 import type { NoteSection } from '../core/notes/note';
 import { formatSeconds, mockInterviewSummary, type MockAnswer } from '../core/practice/mockInterview';
 import { formatInterval, practiceDocument, type PracticeViewData } from '../core/practice/practiceDocument';
-import { parsePracticeMessage, type CardMessage, type DoneMessage, type PracticeMessage } from '../core/practice/practiceMessages';
+import { parsePracticeResume, type PracticeResume } from '../core/practice/practiceResume';
+import { maxAnswerNotesLength, parsePracticeMessage, type CardMessage, type DoneMessage, type PracticeMessage } from '../core/practice/practiceMessages';
 import type { InterviewSchedule } from '../core/practice/interviewPlan';
 import { planSession, PracticeQueue, type SessionOptions } from '../core/practice/practiceQueue';
 import { questionIdOf, type Grade } from '../core/practice/progress';
@@ -48,6 +49,8 @@ export interface PracticeViewDependencies {
   readonly reviewLog: ReviewLogStore;
   /** The interview plan sessions follow now, if an interview date is set (worked out anew for each session). */
   readonly interviewSchedule: () => Promise<InterviewSchedule | undefined>;
+  /** The questions of these ids in the notes' language now, in the same order; ids no note has any more are left out. */
+  readonly cardsOf: (questionIds: readonly string[]) => Promise<PracticeCard[]>;
 }
 
 /** A session's id tells the webview whether the state it saved belongs to the card it is sent. */
@@ -187,8 +190,74 @@ export class PracticeView extends Disposable {
     this.lastCard = undefined;
     this.lastDone = undefined;
     const panel = this.host.open(vscode.l10n.t('Practice Questions'));
-    panel.title = title;
     panel.reveal(undefined, false);
+    this.render(panel, mode, title);
+  }
+
+  /**
+   * Brings the panel back after a window reload with the session its page kept: a practice
+   * session over the same questions (the queue worked out again from the progress), or the mock
+   * interview where it was, its answers, and the time of the question on screen running on.
+   * A page with nothing usable (an older version's) is closed rather than left blank.
+   */
+  async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const saved = typeof state === 'object' && state !== null ? (state as Partial<Record<string, unknown>>) : {};
+    const resume = parsePracticeResume(saved.resume);
+    const cards = resume ? await this.dependencies.cardsOf(resume.questionIds) : [];
+    if (!resume || (cards.length === 0 && (resume.kind === 'practice' || resume.answers.length === 0))) {
+      this.dependencies.logger.info('practice: nothing to restore after the reload; the panel is closed');
+      panel.dispose();
+      return;
+    }
+    this.host.adopt(panel);
+    this.shown = undefined;
+    this.lastCard = undefined;
+    this.lastDone = undefined;
+    if (resume.kind === 'practice') {
+      const byId = new Map(cards.map((card) => [cardId(card), card]));
+      const options = await this.sessionOptions(resume);
+      const queue = new PracticeQueue([...byId.keys()], this.dependencies.store.progress, this.dependencies.store.now(), options);
+      this.session = { kind: 'practice', id: ++this.sessionCount, queue, cards: byId, options };
+      this.render(panel, 'practice', vscode.l10n.t('Practice Questions'));
+      return;
+    }
+    this.session = { kind: 'mock', id: ++this.sessionCount, cards, index: 0, secondsPerQuestion: resume.secondsPerQuestion, answers: [...resume.answers], startedAt: new Date(resume.startedAt) };
+    this.summary = undefined;
+    const first = cards[0];
+    if (first && resume.shownAt !== undefined) {
+      const questionId = cardId(first);
+      const sameCard = saved.questionId === questionId;
+      const revealedAt = sameCard && typeof saved.revealedAt === 'number' && Number.isFinite(saved.revealedAt) ? Math.max(saved.revealedAt, resume.shownAt) : undefined;
+      this.shown = {
+        questionId,
+        question: first.section.title,
+        shownAt: resume.shownAt,
+        revealedAt,
+        timedOut: revealedAt !== undefined && saved.timedOut === true,
+        notes: sameCard && typeof saved.notes === 'string' ? saved.notes.slice(0, maxAnswerNotesLength) : '',
+      };
+    }
+    this.render(panel, 'mock', vscode.l10n.t('Mock Interview'));
+  }
+
+  /** What the page keeps so that `restore` can bring the session back. */
+  private resumeOf(session: Session): PracticeResume {
+    if (session.kind === 'practice') {
+      return { kind: 'practice', questionIds: [...session.cards.keys()], includeNew: session.options.includeNew, newLimit: session.options.newLimit };
+    }
+    const current = session.cards[session.index];
+    return {
+      kind: 'mock',
+      questionIds: session.cards.slice(session.index).map(cardId),
+      secondsPerQuestion: session.secondsPerQuestion,
+      startedAt: session.startedAt.toISOString(),
+      answers: session.answers,
+      shownAt: current && this.shown?.questionId === cardId(current) ? this.shown.shownAt : undefined,
+    };
+  }
+
+  private render(panel: vscode.WebviewPanel, mode: PracticeViewData['mode'], title: string): void {
+    panel.title = title;
     const webview = panel.webview;
     const media = (...path: string[]) => this.host.resourceUri(panel, ...path);
     const html = practiceDocument({
@@ -340,7 +409,7 @@ export class PracticeView extends Disposable {
       state,
       stateLabel: questionStateLabel(state),
       answerHtml: answer ? this.renderer.render(answer.markdown, { lineOffset: answer.lineOffset }) : '',
-      progress: session.kind === 'practice' ? this.practiceProgress(session.queue) : vscode.l10n.t('Question {0} of {1}', session.index + 1, session.cards.length),
+      progress: session.kind === 'practice' ? this.practiceProgress(session.queue) : vscode.l10n.t('Question {0} of {1}', session.answers.length + 1, session.answers.length + session.cards.length - session.index),
       plan: session.kind === 'practice' ? this.practicePlan(session.queue, session.options) : '',
       intervals: preview ? ([1, 2, 3, 4] as const).map((grade) => formatInterval(now.toISOString(), preview[grade].due)) : [],
       timerSeconds: session.kind === 'mock' ? session.secondsPerQuestion : 0,
@@ -348,6 +417,7 @@ export class PracticeView extends Disposable {
       revealed: shown.revealedAt !== undefined,
       timedOut: shown.timedOut,
       notes: shown.notes,
+      resume: this.resumeOf(session),
     };
     this.lastCard = message;
     this.lastDone = undefined;
@@ -431,7 +501,7 @@ export class PracticeView extends Disposable {
       return;
     }
     this.markTimeUp();
-    const question = vscode.l10n.t('Question {0} of {1}', session.index + 1, session.cards.length);
+    const question = vscode.l10n.t('Question {0} of {1}', session.answers.length + 1, session.answers.length + session.cards.length - session.index);
     if (shown.revealedAt === undefined) {
       const left = formatSeconds(Math.ceil((session.secondsPerQuestion * 1000 - (Date.now() - shown.shownAt)) / 1000));
       this.countdown.show(left, vscode.l10n.t('Mock interview: {0}, {1} left. Click to go back to it.', question, left));
@@ -484,7 +554,7 @@ export class PracticeView extends Disposable {
       grades: gradeLabels(),
     });
     this.dependencies.logger.info(`mock interview: ${session.answers.length} questions in ${formatSeconds(session.answers.reduce((sum, answer) => sum + answer.seconds, 0))}`);
-    const done: DoneMessage = { type: 'done', html: this.renderer.render(this.summary), canSave: true };
+    const done: DoneMessage = { type: 'done', html: this.renderer.render(this.summary), canSave: true, resume: this.resumeOf(session) };
     this.lastDone = done;
     this.lastCard = undefined;
     await panel.webview.postMessage(done);
@@ -524,7 +594,13 @@ export class PracticeView extends Disposable {
       );
     }
     this.renderer ??= textEngine().createNoteRenderer();
-    return { type: 'done', html: this.renderer.render(lines.join('\n')), canSave: false, continueLabel: offered > 0 ? vscode.l10n.t('Continue with the next {0}', offered) : undefined };
+    return {
+      type: 'done',
+      html: this.renderer.render(lines.join('\n')),
+      canSave: false,
+      continueLabel: offered > 0 ? vscode.l10n.t('Continue with the next {0}', offered) : undefined,
+      resume: this.resumeOf(session),
+    };
   }
 }
 

@@ -20,11 +20,18 @@ interface PracticeData {
 
 
 
-/** What this page keeps with setState: the answer typed for one card of one session. */
+/**
+ * What this page keeps with setState: the answer typed for one card of one session, when its
+ * answer was revealed, and the session as the host describes it (`resume`), which VS Code
+ * hands back to the host after a window reload.
+ */
 interface SavedState {
-  readonly sessionId: number;
-  readonly questionId: string;
-  readonly notes: string;
+  readonly sessionId?: number;
+  readonly questionId?: string;
+  readonly notes?: string;
+  readonly revealedAt?: number;
+  readonly timedOut?: boolean;
+  readonly resume?: unknown;
 }
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void; getState(): unknown; setState(state: SavedState): void };
@@ -106,15 +113,21 @@ function reveal(timedOut = false): void {
     return;
   }
   showAnswerSide();
+  keepState({ revealedAt: Date.now(), timedOut });
   vscode.postMessage({ type: 'reveal', timedOut });
   // Keys 1-4 grade from here, even if the notes box had the focus.
   gradeGroup.querySelector<HTMLButtonElement>('button.grade-3')?.focus();
 }
 
+function keepState(changes: SavedState): void {
+  const saved = vscode.getState();
+  vscode.setState({ ...(typeof saved === 'object' && saved !== null ? (saved as SavedState) : {}), ...changes });
+}
+
 function saveNotes(): void {
   const questionId = card.dataset.questionId;
   if (questionId) {
-    vscode.setState({ sessionId, questionId, notes: notes.value.slice(0, 20_000) });
+    keepState({ sessionId, questionId, notes: notes.value.slice(0, 20_000) });
   }
 }
 
@@ -193,6 +206,15 @@ function showCard(message: CardMessage): void {
   } else {
     timer.hidden = true;
   }
+  const shownAt = message.resume.kind === 'mock' ? message.resume.shownAt : undefined;
+  keepState({
+    sessionId,
+    questionId: message.questionId,
+    notes: data.mode === 'mock' ? notes.value.slice(0, 20_000) : '',
+    revealedAt: message.revealed && shownAt !== undefined ? shownAt + message.elapsedMs : sameCard ? (vscode.getState() as SavedState | undefined)?.revealedAt : undefined,
+    timedOut: message.timedOut,
+    resume: message.resume,
+  });
   if (!sameCard) {
     window.scrollTo(0, 0);
     const focus = revealed ? gradeGroup.querySelector<HTMLButtonElement>('button.grade-3') : data.mode === 'mock' ? notes : revealButton;
@@ -209,6 +231,7 @@ function showDone(message: DoneMessage): void {
   plan.hidden = true;
   doneBody.innerHTML = message.html;
   done.hidden = false;
+  keepState({ questionId: undefined, notes: '', revealedAt: undefined, resume: message.resume });
   saveButton.hidden = !message.canSave;
   continueButton.hidden = !message.continueLabel;
   continueButton.textContent = message.continueLabel ?? '';

@@ -260,6 +260,58 @@ describe('practice', () => {
     assert.isFalse(view.mockCountdown.visible, 'no countdown once the interview is over');
   });
 
+  it('brings a mock interview back after a reload where it was: its answers, the question on screen, its time and the answer typed', async () => {
+    const api = await extensionApi();
+    const view = api.practice.view;
+    assert.equal(await vscode.commands.executeCommand('interviewNotes.mockInterview', { topics: ['docker'], count: 2 }), 2);
+    const first = await shownCard(api);
+    await view.handleMessage({ type: 'reveal', timedOut: false });
+    await view.handleMessage({ type: 'grade', grade: 3, notes: 'PID 1 gets the signals' });
+    const second = await shownCard(api, first);
+    const shownAt = view.current?.shownAt;
+    const resume = view.lastCard?.resume;
+    assert.deepInclude(resume, { kind: 'mock', questionIds: [second] });
+
+    // What the page kept with setState, as VS Code hands it to the serializer after "Developer: Reload Window".
+    await closeAllEditors();
+    await waitFor('the panel closed', () => !view.isOpen);
+    const restored = vscode.window.createWebviewPanel('interviewNotes.practice', 'Mock Interview', vscode.ViewColumn.Active);
+    await view.restore(restored, { sessionId: 7, questionId: second, notes: 'exec form, so PID 1 is the app', resume: JSON.parse(JSON.stringify(resume)) });
+    await waitFor('the card on the restored page', () => (view.lastCard?.questionId === second ? view.lastCard : undefined));
+    assert.equal(view.current?.shownAt, shownAt, 'its time runs on from when it was first shown');
+    assert.equal(view.lastCard?.notes, 'exec form, so PID 1 is the app');
+    assert.equal(view.lastCard?.progress, 'Question 2 of 2');
+    assert.isTrue(view.isOpen);
+    await view.handleMessage({ type: 'reveal', timedOut: false });
+    await view.handleMessage({ type: 'grade', grade: 2, notes: 'exec form, so PID 1 is the app' });
+    const summary = await waitFor('the summary', () => view.summaryMarkdown);
+    assert.include(summary, 'PID 1 gets the signals', 'the answer given before the reload');
+    assert.include(summary, 'exec form, so PID 1 is the app');
+  });
+
+  it('brings a practice session back after a reload over the same questions, and closes a page with nothing to restore', async () => {
+    const api = await extensionApi();
+    const view = api.practice.view;
+    await vscode.commands.executeCommand('interviewNotes.practice', { topics: ['docker'] });
+    const first = await shownCard(api);
+    const resume = view.lastCard?.resume;
+    assert.equal(resume?.kind, 'practice');
+    await closeAllEditors();
+    await waitFor('the panel closed', () => !view.isOpen);
+    const restored = vscode.window.createWebviewPanel('interviewNotes.practice', 'Practice Questions', vscode.ViewColumn.Active);
+    await view.restore(restored, { resume: JSON.parse(JSON.stringify(resume)) });
+    assert.equal(await shownCard(api), first, 'the same first question: the queue is worked out again from the same progress');
+    assert.include(view.lastCard?.plan ?? '', 'This session:');
+
+    await closeAllEditors();
+    const empty = vscode.window.createWebviewPanel('interviewNotes.practice', 'Practice Questions', vscode.ViewColumn.Active);
+    let disposed = false;
+    empty.onDidDispose(() => (disposed = true));
+    await view.restore(empty, { resume: { kind: 'practice', questionIds: ['../../etc#passwd'] } });
+    assert.isTrue(disposed, 'a page whose state is not ours is closed, not left blank');
+    assert.isFalse(view.isOpen);
+  });
+
   it('shows the open practice card in the notes\' new language: the same question, the same side', async () => {
     const api = await extensionApi();
     const configuration = () => vscode.workspace.getConfiguration();

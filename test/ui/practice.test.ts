@@ -281,4 +281,35 @@ describeWorkbench('practice in the real workbench', { timeout: 240_000, settings
     await question.filter({ hasNotText: /[\u4e00-\u9fff]/ }).waitFor({ timeout: 30_000 });
     assert.equal(await practice.locator('#card').getAttribute('data-question-id'), questionId);
   });
+
+  it('brings a mock interview back after "Developer: Reload Window", on the same question with the answer typed', async () => {
+    const { page } = workbench();
+    await startWithTopics(page, 'Mock Interview', ['Kubernetes']);
+    const mock = practiceFrame(page);
+    await mock.locator('#card[data-question-id^="kubernetes#"]').waitFor({ timeout: 60_000 });
+    await mock.locator('#practice-progress', { hasText: 'Question 1 of 2' }).waitFor({ timeout: 10_000 });
+    await mock.locator('#answer-notes').fill('Requests schedule, limits throttle');
+    await mock.locator('#reveal').click();
+    await mock.locator('#grades button', { hasText: 'Good' }).click();
+    await mock.locator('#practice-progress', { hasText: 'Question 2 of 2' }).waitFor({ timeout: 20_000 });
+    const questionId = await mock.locator('#card').getAttribute('data-question-id');
+    assert.match(questionId ?? '', /^kubernetes#/);
+    await mock.locator('#answer-notes').fill('A liveness probe restarts the container');
+
+    await workbench().reload();
+    const restored = practiceFrame(page);
+    await restored.locator('#card').filter({ hasText: /\S/ }).waitFor({ timeout: 90_000 });
+    assert.equal(await restored.locator('#card').getAttribute('data-question-id'), questionId, 'the same question');
+    assert.equal(await restored.locator('#practice-progress').innerText(), 'Question 2 of 2', 'the first answer is still counted');
+    assert.equal(await restored.locator('#answer-notes').inputValue(), 'A liveness probe restarts the container', 'the answer typed before the reload');
+    if (!(await restored.locator('#card-answer').isVisible())) {
+      await restored.locator('#reveal').click();
+    }
+    await restored.locator('#grades button', { hasText: 'Hard' }).click();
+    const summary = restored.locator('#done-body');
+    await summary.locator('table').waitFor({ timeout: 20_000 });
+    const quoted = await summary.locator('blockquote').allInnerTexts();
+    assert.ok(quoted.some((text) => text.includes('Requests schedule, limits throttle')), `the answer from before the reload is in the summary: ${quoted.join(' | ')}`);
+    assert.ok(quoted.some((text) => text.includes('A liveness probe restarts the container')));
+  });
 });

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseNote } from '../../src/core/notes/noteParser';
-import { chatParticipantId, chatToolNames, commands, dashboardViewType, readerViewType } from '../../src/host/commandIds';
+import { chatParticipantId, chatToolNames, commands, dashboardViewType, practiceViewType, readerViewType } from '../../src/host/commandIds';
 import { settings } from '../../src/host/settings';
 
 const root = join(__dirname, '..', '..');
@@ -125,9 +125,9 @@ describe('the command and setting tables', () => {
     assert.deepEqual(Object.values(commands).sort(), manifest.contributes.commands.map((command) => command.command).sort());
   });
 
-  it('wakes the extension for the reader and the dashboard panels VS Code restores after a reload', () => {
+  it('wakes the extension for the reader, practice and dashboard panels VS Code restores after a reload', () => {
     const events = (readJson('package.json') as { activationEvents: string[] }).activationEvents;
-    for (const viewType of [readerViewType, dashboardViewType]) {
+    for (const viewType of [readerViewType, practiceViewType, dashboardViewType]) {
       assert.ok(events.includes(`onWebviewPanel:${viewType}`), `onWebviewPanel:${viewType}`);
     }
   });

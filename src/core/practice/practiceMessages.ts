@@ -1,3 +1,4 @@
+import type { PracticeResume } from './practiceResume';
 import { grades, type Grade } from './progress';
 
 /**
@@ -68,6 +69,8 @@ export interface CardMessage {
   readonly revealed: boolean;
   readonly timedOut: boolean;
   readonly notes: string;
+  /** The session, for the page to keep so the panel comes back after a reload. */
+  readonly resume: PracticeResume;
 }
 
 /** The end screen as sent to the webview. */
@@ -77,4 +80,5 @@ export interface DoneMessage {
   readonly canSave: boolean;
   /** "Continue with the next N", when more questions of these topics are due or new. */
   readonly continueLabel?: string;
+  readonly resume: PracticeResume;
 }

@@ -73,12 +73,9 @@ describeWorkbench('practice dashboard in the real workbench', { timeout: 300_000
       2,
       `the forecast table counts the two graded questions: ${forecast.join(', ')}`,
     );
-    // Grading does not write the review log yet: the calendar says how it fills. Once it does, today shows the two reviews.
-    const heatmapEmpty = await dashboard.locator('#heatmap-empty').isVisible();
-    if (!heatmapEmpty) {
-      const today = dashboard.locator('#heatmap button.heat').last();
-      assert.match((await today.getAttribute('title')) ?? '', /^2 reviews/);
-    }
+    // Each grade went into the review log: today, the calendar's last day, shows the two reviews.
+    assert.equal(await dashboard.locator('#heatmap-empty').count(), 0, 'the calendar is not empty');
+    assert.match((await dashboard.locator('#heatmap button.heat').last().getAttribute('title')) ?? '', /^2 reviews/);
     assert.equal(await dashboard.locator('#heatmap button.heat').count(), 365);
     assert.ok(await dashboard.locator('#streaks').isVisible());
 
@@ -106,5 +103,49 @@ describeWorkbench('practice dashboard in the real workbench', { timeout: 300_000
     const redis = await readinessRow(dashboard, 'redis');
     assert.equal(redis.learning + redis.due, 2, 'the progress is there after the reload');
     assert.equal(await dashboard.locator(':root').evaluate((root) => root.getAttribute('data-blocked-by-policy')), null);
+  });
+
+  it('lists the reviews of a clicked day, and follows the interview date set from the palette', async () => {
+    const { page } = workbench();
+    const dashboard = webviewFrame(page);
+    await dashboard.locator('#show-all').click();
+    await dashboard.locator('#filter').waitFor({ state: 'detached', timeout: 20_000 });
+    await dashboard.locator('#heatmap button.heat').last().click();
+    const dayReviews = dashboard.locator('#day-reviews');
+    await dayReviews.waitFor({ timeout: 20_000 });
+    const rows = await dayReviews.locator('tbody tr').allInnerTexts();
+    assert.equal(rows.length, 2, `today's two reviews: ${rows.join(' | ')}`);
+    assert.ok(rows.every((row) => /Redis/.test(row) && /Good/.test(row) && /Practice/.test(row)), rows.join(' | '));
+    assert.equal(await dashboard.locator('#heatmap button.heat.selected').count(), 1);
+
+    /** Sets the date through the command's input box, and keeps every topic in its picker. */
+    const setInterviewDate = async (daysAhead: number): Promise<string> => {
+      const day = new Date();
+      day.setDate(day.getDate() + daysAhead);
+      const date = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+      await runFromPalette(page, 'Interview Notes: Set Interview Date');
+      const input = page.locator('.quick-input-box input');
+      await page.locator('.quick-input-title', { hasText: 'Set Interview Date' }).waitFor({ timeout: 10_000 });
+      await input.fill(date);
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-title', { hasText: 'Topics of the Interview' }).waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      return date;
+    };
+    const perDay = async (date: string, days: number): Promise<number> => {
+      await dashboard.locator('#countdown', { hasText: `Interview in ${days} days (${date})` }).waitFor({ timeout: 30_000 });
+      const summary = await dashboard.locator('#plan-summary').innerText();
+      const match = /Review about (\d+) questions a day, (\d+) of them new\./.exec(summary);
+      assert.ok(match, summary);
+      assert.equal(await dashboard.locator('#plan-table tbody tr').count(), Math.min(days, 14), 'one row a study day, two weeks at most');
+      await page.locator('.statusbar-item', { hasText: `Interview in ${days} days` }).waitFor({ timeout: 20_000 });
+      return Number(match[2]);
+    };
+    const far = await setInterviewDate(20);
+    const newPerDayFar = await perDay(far, 20);
+    const near = await setInterviewDate(5);
+    const newPerDayNear = await perDay(near, 5);
+    assert.ok(newPerDayNear > newPerDayFar, `five days leave more new questions a day than twenty: ${newPerDayNear} vs ${newPerDayFar}`);
+    await page.screenshot({ path: join(screenshots, 'dashboard-interview-plan.png') });
   });
 });

@@ -87,7 +87,7 @@ function report(violations: readonly ContrastViolation[]): string {
   return violations.length > 12 ? `${shown}\n  ... and ${violations.length - 12} more` : shown;
 }
 
-describeWorkbench('colour contrast of the reader and the practice view in every kind of theme', { timeout: 300_000, ready: async ({ page }) => void (await topicsTreeRows(page, 'Docker')) }, (workbench) => {
+describeWorkbench('colour contrast of the reader, the practice view and the dashboard in every kind of theme', { timeout: 300_000, ready: async ({ page }) => void (await topicsTreeRows(page, 'Docker')) }, (workbench) => {
   it('has no text below WCAG AA contrast in the reader, in light, dark and both high-contrast themes', async () => {
     const { page } = workbench();
     await openTopic(page, 'Docker');
@@ -125,6 +125,31 @@ describeWorkbench('colour contrast of the reader and the practice view in every 
     const failures: string[] = [];
     for (const theme of themes) {
       await useTheme(page, theme);
+      const violations = await contrastViolations(page);
+      if (violations.length > 0) {
+        failures.push(`${theme.id}: ${violations.length} elements${report(violations)}`);
+      }
+    }
+    assert.equal(failures.length, 0, `text below 4.5:1 (3:1 when large):\n${failures.join('\n')}`);
+  });
+
+  it('has no text below WCAG AA contrast in the dashboard, in light, dark and both high-contrast themes', async () => {
+    const { page } = workbench();
+    // The practice card of the test before is on screen, revealed: a grade puts something in every chart.
+    const practice = readerFrame(page);
+    await practice.locator('#grades button', { hasText: 'Good' }).click();
+    await practice.locator('#practice-progress', { hasText: '1 of' }).waitFor({ timeout: 20_000 });
+    await runFromPalette(page, 'View: Close All Editors');
+    await page.locator('iframe.webview.ready').waitFor({ state: 'detached', timeout: 30_000 });
+    await runFromPalette(page, 'Interview Notes: Practice Dashboard');
+    const dashboard = readerFrame(page);
+    await dashboard.locator('#readiness-table').waitFor({ timeout: 60_000 });
+    await loaded(dashboard);
+    await dashboard.locator('#forecast-chart canvas').waitFor({ timeout: 20_000 });
+    const failures: string[] = [];
+    for (const theme of themes) {
+      await useTheme(page, theme);
+      await dashboard.locator('#forecast-chart canvas').waitFor({ timeout: 20_000 });
       const violations = await contrastViolations(page);
       if (violations.length > 0) {
         failures.push(`${theme.id}: ${violations.length} elements${report(violations)}`);

@@ -3,10 +3,11 @@
 // the real scheduler (FSRS, grades mixed, from practice, mock interviews and chat), is written
 // through the real review log store as the extension writes it, and the real Dashboard opens a
 // panel over it; each sample is timed from `open()` to the webview saying it has drawn the model
-// (`Dashboard.rendered()`), with the log compacted as the store keeps it, and with one segment
-// per review as grading writes them (never compacted, as before compaction existed). Beside
-// them, in the same host and alternating with them, the same dashboard over an empty review
-// log: what opening the panel costs with no review to read.
+// (`Dashboard.rendered()`), with the log in one segment (as an import writes it and as
+// compaction leaves a year of grades). Beside it, in the same host and alternating with it, the
+// same dashboard over an empty review log: what opening the panel costs with no review to read.
+// With `npm run bench -- --dashboard`, also over one segment per review as grading writes them
+// (before compaction existed), and after the store has compacted those.
 // Also times the core alone (parsing the log's text and computing the model, no file access).
 // Writes its figures to the workspace for `npm run bench`.
 import * as vscode from 'vscode';
@@ -24,6 +25,8 @@ import { ReviewLogStore } from '../src/host/reviewLogStore';
 const ours = 'interview-notes.interview-notes';
 const reviewCount = 10_000;
 const samples = 5;
+/** Opening over 10,000 files takes a minute or two each. */
+const uncompactedSamples = 3;
 const dayMs = 24 * 60 * 60_000;
 
 function median(values: readonly number[]): number {
@@ -101,6 +104,64 @@ async function segmentsIn(folder: vscode.Uri): Promise<number> {
   return entries.filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.jsonl')).length;
 }
 
+/**
+ * The same reviews as grading writes them, one segment each (never compacted: the log as it
+ * was before compaction), opened a few times; then compacted by the store as the extension
+ * makes it (the read that finds them merges them, the next read waits for that), and opened
+ * again. Slow (minutes: each of the 10,000 files is a round trip through the workbench), so only
+ * `npm run bench -- --dashboard` asks for it.
+ */
+async function uncompactedFigures(
+  storageRoot: vscode.Uri,
+  reviews: readonly ReviewRecord[],
+  openMs: (reviewLog: ReviewLogStore, expected: number) => Promise<number>,
+  say: (line: string) => void,
+) {
+  // Several stores on the same folder at once, as several windows would: seeding takes less long.
+  const root = vscode.Uri.joinPath(storageRoot, 'per-review');
+  const lanes = 16;
+  let started = performance.now();
+  await Promise.all(
+    Array.from({ length: lanes }, async (_, lane) => {
+      const writer = new ReviewLogStore(root, silentLogger, { compactAbove: Infinity });
+      for (let position = lane; position < reviews.length; position += lanes) {
+        await writer.append([reviews[position]]);
+      }
+      writer.dispose();
+    }),
+  );
+  const seedMs = performance.now() - started;
+  const perReviewLog = new ReviewLogStore(root, silentLogger, { compactAbove: Infinity });
+  const perReviewSegments = await segmentsIn(perReviewLog.folder);
+  say(`dashboard: ${reviews.length} reviews written in ${perReviewSegments} segments in ${Math.round(seedMs)} ms`);
+  const perReview: number[] = [];
+  for (let sample = 0; sample < uncompactedSamples; sample++) {
+    perReview.push(await openMs(perReviewLog, reviews.length));
+    say(`dashboard: one segment per review, sample ${sample + 1}: ${Math.round(perReview[sample])} ms`);
+  }
+  perReviewLog.dispose();
+
+  const compactingLog = new ReviewLogStore(root, silentLogger);
+  started = performance.now();
+  await compactingLog.read();
+  await compactingLog.read();
+  const compactMs = performance.now() - started;
+  const compactedSegments = await segmentsIn(compactingLog.folder);
+  say(`dashboard: compacted into ${compactedSegments} segments in ${Math.round(compactMs)} ms`);
+  const compacted: number[] = [];
+  for (let sample = 0; sample < uncompactedSamples; sample++) {
+    compacted.push(await openMs(compactingLog, reviews.length));
+  }
+  compactingLog.dispose();
+  return { openPerReviewMs: median(perReview), openCompactedMs: median(compacted), perReviewSegments, compactedSegments, compactMs, seedMs };
+}
+
+/** What bench.mjs asks for, in the workspace it made: `{ "uncompacted": true }` with --dashboard. */
+async function benchOptions(folder: vscode.Uri): Promise<{ uncompacted?: boolean }> {
+  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, '.bench-dashboard.json')).then(undefined, () => undefined);
+  return bytes ? (JSON.parse(new TextDecoder().decode(bytes)) as { uncompacted?: boolean }) : {};
+}
+
 export async function run(): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) {
@@ -111,6 +172,7 @@ export async function run(): Promise<void> {
     throw new Error(`${ours} is not loaded`);
   }
   const api = await extension.activate();
+  const options = await benchOptions(folder.uri);
   const say = (line: string) => console.log(`[suite] ${line}`);
 
   const topics = await api.library.topics();
@@ -127,37 +189,11 @@ export async function run(): Promise<void> {
   }
   await api.progress.merge(progress);
 
-  // As grading writes them: one segment per review, written by the store (several stores on
-  // the same folder at once, as several windows would, so that seeding takes less long).
   const storageRoot = vscode.Uri.joinPath(folder.uri, '.bench-dashboard');
-  const perReviewRoot = vscode.Uri.joinPath(storageRoot, 'per-review');
-  const lanes = 16;
-  let started = performance.now();
-  await Promise.all(
-    Array.from({ length: lanes }, async (_, lane) => {
-      const writer = new ReviewLogStore(perReviewRoot, silentLogger, { compactAbove: Infinity });
-      for (let position = lane; position < reviews.length; position += lanes) {
-        await writer.append([reviews[position]]);
-      }
-      writer.dispose();
-    }),
-  );
-  const seedMs = performance.now() - started;
-  say(`dashboard: ${reviews.length} reviews written, one segment each, in ${Math.round(seedMs)} ms`);
-  // Never compacted: the log as it was before compaction existed.
-  const perReviewLog = new ReviewLogStore(perReviewRoot, silentLogger, { compactAbove: Infinity });
-  const perReviewSegments = await segmentsIn(perReviewLog.folder);
-  // The same segments compacted by the store as the extension makes it: the read that finds
-  // them merges them, and the next read waits for that.
-  const compactedRoot = vscode.Uri.joinPath(storageRoot, 'compacted');
-  await vscode.workspace.fs.copy(perReviewRoot, compactedRoot);
-  const compactedLog = new ReviewLogStore(compactedRoot, silentLogger);
-  started = performance.now();
-  await compactedLog.read();
-  await compactedLog.read();
-  const compactMs = performance.now() - started;
-  const compactedSegments = await segmentsIn(compactedLog.folder);
-  say(`dashboard: compacted into ${compactedSegments} segments in ${Math.round(compactMs)} ms`);
+  // As an import writes them (`appendNew`), and as compaction leaves a year of grades: one segment.
+  const importedLog = new ReviewLogStore(vscode.Uri.joinPath(storageRoot, 'imported'), silentLogger);
+  await importedLog.appendNew(reviews);
+  const importedSegments = await segmentsIn(importedLog.folder);
   const emptyLog = new ReviewLogStore(vscode.Uri.joinPath(storageRoot, 'empty'), silentLogger);
 
   const openMs = async (reviewLog: ReviewLogStore, expected: number): Promise<number> => {
@@ -176,20 +212,18 @@ export async function run(): Promise<void> {
     }
   };
   // A warm-up of each (the first webview of the host loads its own frame), then alternating.
-  const logs = { compacted: compactedLog, perReview: perReviewLog, empty: emptyLog };
-  const times = { compacted: [] as number[], perReview: [] as number[], empty: [] as number[] };
+  const times = { imported: [] as number[], empty: [] as number[] };
   for (let sample = -1; sample < samples; sample++) {
-    for (const kind of ['compacted', 'perReview', 'empty'] as const) {
-      const ms = await openMs(logs[kind], kind === 'empty' ? 0 : reviewCount);
-      if (sample >= 0) {
-        times[kind].push(ms);
-      }
+    const imported = await openMs(importedLog, reviewCount);
+    const empty = await openMs(emptyLog, 0);
+    if (sample >= 0) {
+      times.imported.push(imported);
+      times.empty.push(empty);
+      say(`dashboard: sample ${sample + 1}: ${Math.round(imported)} ms with ${reviewCount} reviews, ${Math.round(empty)} ms empty`);
     }
-    say(`dashboard: sample ${sample + 1}: ${(['compacted', 'perReview', 'empty'] as const).map((kind) => `${kind} ${Math.round(times[kind].at(-1) ?? 0)} ms`).join(', ')}`);
   }
-  if ((await segmentsIn(perReviewLog.folder)) !== perReviewSegments) {
-    throw new Error('the never-compacted log was compacted');
-  }
+  const uncompacted = options.uncompacted ? await uncompactedFigures(storageRoot, reviews, openMs, say) : undefined;
+  [importedLog, emptyLog].forEach((log) => log.dispose());
 
   // The core alone, on the log's text: parse and merge, then compute the model; beside it,
   // JSON.parse of each line (reading the same text with no checks and no statistics).
@@ -197,7 +231,7 @@ export async function run(): Promise<void> {
   const configuration = { now: new Date(), calendar: calendarFromOffset((time) => -new Date(time).getTimezoneOffset()), desiredRetention: 0.9 };
   const core = { model: [] as number[], parse: [] as number[] };
   for (let sample = 0; sample < samples; sample++) {
-    started = performance.now();
+    let started = performance.now();
     const parsed = mergeReviews(parseReviews(text).reviews);
     dashboardModel({ reviews: parsed, progress: api.progress.progress, questions, ...configuration });
     core.model.push(performance.now() - started);
@@ -209,19 +243,15 @@ export async function run(): Promise<void> {
   const figures = {
     reviews: reviewCount,
     questions: new Set(reviews.map((review) => review.questionId)).size,
-    openCompactedMs: median(times.compacted),
-    openPerReviewMs: median(times.perReview),
+    openMs: median(times.imported),
     openEmptyMs: median(times.empty),
-    perReviewSegments,
-    compactedSegments,
-    compactMs,
-    seedMs,
+    segments: importedSegments,
+    uncompacted,
     logBytes: new TextEncoder().encode(text).length,
     modelMs: median(core.model),
     parseOnlyMs: median(core.parse),
   };
   say(`dashboard: ${JSON.stringify(figures)}`);
-  Object.values(logs).forEach((log) => log.dispose());
   await vscode.workspace.fs.delete(storageRoot, { recursive: true, useTrash: false });
   await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder.uri, '.bench-results.json'), new TextEncoder().encode(JSON.stringify(figures)));
 }

@@ -59,13 +59,16 @@ export const unreadableFolderName = 'unreadable';
  *
  * Each grade writes a segment, so a year of practice would be thousands of small files, all
  * read on every read. When a read finds more than `compactAbove` clean small segments, it
- * merges them (after the read, in the same queue): their reviews are written whole as one new
- * segment, and only once that is renamed into place are the segments it merged deleted. Never
- * a damaged one, never one written after the listing, never rewritten in place. Another window
- * may compact the same segments at the same time: both merged segments are kept and hold the
- * same reviews, which reading merges, so the worst case is reviews on disk twice, never one
- * lost. A segment that vanishes while it is read was merged (or moved aside) by another window
- * that wrote its reviews elsewhere first: the folder is listed again for what was written.
+ * merges them: their reviews are written whole as one new segment, and only once that is
+ * renamed into place are the segments it merged deleted. Never a damaged one, never one
+ * written after the listing, never rewritten in place. The compaction runs beside the queue,
+ * as another window's would, so a grade's append never waits for it: a read meanwhile may meet
+ * a review in both the merged segment and its old one (reading merges them), or a segment
+ * already deleted. A segment that vanishes while it is read was merged (or moved aside) by
+ * this or another window, which wrote its reviews to a new segment first: the folder is listed
+ * again for what was written. Two windows may compact the same segments at the same time:
+ * both merged segments are kept and hold the same reviews, so the worst case is reviews on
+ * disk twice, never one lost.
  */
 export class ReviewLogStore implements vscode.Disposable {
   readonly folder: vscode.Uri;
@@ -75,6 +78,8 @@ export class ReviewLogStore implements vscode.Disposable {
   private readonly compactAbove: number;
   /** Appends and reads one after another, so a read sees every append made before it. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** The compaction under way (one at a time), outside the queue. */
+  private compacting: Promise<void> | undefined;
   private readonly appendEmitter = new vscode.EventEmitter<void>();
   /** Fires after reviews were written (a grade, an import): the dashboard recomputes. */
   readonly onDidAppend = this.appendEmitter.event;
@@ -112,15 +117,21 @@ export class ReviewLogStore implements vscode.Disposable {
     });
   }
 
-  /** Every review of every segment, and what could not be read; then compacts, if worth it. */
+  /** Every review of every segment, and what could not be read; then starts compacting, if worth it. */
   read(): Promise<ReviewLogContents> {
     return this.serialized(async () => {
       const { contents, clean } = await this.readAll();
-      // Queued behind this read, not awaited by it: the caller (the dashboard) gets its
-      // reviews now, and every later read or append waits for the compaction to finish.
-      void this.serialized(() => this.compact(clean));
+      // Not awaited: the caller (the dashboard, an export) has its reviews now.
+      if (!this.compacting) {
+        this.compacting = this.compact(clean).finally(() => (this.compacting = undefined));
+      }
       return contents;
     });
+  }
+
+  /** Settles when the compaction under way, if any, has finished (for tests and the bench). */
+  async compacted(): Promise<void> {
+    await this.compacting;
   }
 
   private serialized<T>(task: () => Promise<T>): Promise<T> {
@@ -210,7 +221,7 @@ export class ReviewLogStore implements vscode.Disposable {
    * `compactedSegmentBytes`, when there are more than `compactAbove` of them. Each merged
    * segment is written whole (temporary name, then renamed) before the segments it holds are
    * deleted; if the write fails nothing is deleted, and if a delete fails the reviews are there
-   * twice, which reading merges.
+   * twice, which reading merges. Never rejects.
    */
   private async compact(segments: readonly CleanSegment[]): Promise<void> {
     const small = segments.filter((segment) => segment.size < compactedSegmentBytes);

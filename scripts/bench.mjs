@@ -2,6 +2,10 @@
 //   --json    print only one JSON object: { "figures": [ { name, value, unit, baseline, baselineValue } ] }
 //   --quick   the fast subset: one activation sample, search on 1,000 notes only, no RESULTS.md
 //   --activation N   only the activation figures, from N samples (for work on activation)
+//   --dashboard   only the Practice Dashboard's figures: dashboard.open.ms (10,000 reviews, in the
+//                 real host), the model's computation and the dashboard webview's bundle size, and
+//                 also (too slow for a full run: about ten minutes on two cores)
+//                 dashboard.open.uncompacted.ms over one segment file per review; no RESULTS.md
 // A full run writes its table to bench/RESULTS.md with the machine it ran on.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -14,7 +18,8 @@ const require = createRequire(import.meta.url);
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
 const activationOnly = process.argv.includes('--activation') ? Number(process.argv[process.argv.indexOf('--activation') + 1]) || 5 : 0;
-const quick = args.has('--quick') || activationOnly > 0;
+const dashboardOnly = args.has('--dashboard');
+const quick = args.has('--quick') || activationOnly > 0 || dashboardOnly;
 const say = (line) => process.stderr.write(`${line}\n`);
 
 ensureDebianPackages(['codeServerBuild', 'browser']);
@@ -62,6 +67,70 @@ async function activationSample(extensionPath, id) {
     process.exit(1);
   }
   return results[id];
+}
+
+// The Practice Dashboard opened over a year of practice (10,000 reviews) in the real host, beside
+// the same dashboard over an empty review log (bench/dashboardSuite.ts).
+async function dashboardFigures() {
+  say(`[bench] the Practice Dashboard over 10,000 reviews${dashboardOnly ? ', and over 10,000 segment files (about ten minutes)' : ''}`);
+  const workspace = mkdtempSync(join(tmpdir(), 'interview-notes-dashboard-'));
+  cpSync(join(repoRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  writeFileSync(join(workspace, '.bench-dashboard.json'), JSON.stringify({ uncompacted: dashboardOnly }));
+  const dashboard = await runSuite(repoRoot, 'dashboardSuite.js', workspace, 1_800_000);
+  rmSync(workspace, { recursive: true, force: true });
+  const uncompacted = dashboard.uncompacted;
+  const files = (count) => `${count} segment file${count === 1 ? '' : 's'}`;
+  return [
+    {
+      name: 'dashboard.open.ms',
+      value: round(dashboard.openMs),
+      unit: 'ms',
+      baseline: `the same dashboard over an empty review log, same host (Dashboard.open() to the webview saying it drew the model, median of 5, alternating; ours: ${dashboard.reviews} reviews of ${dashboard.questions} questions over a year, in ${files(dashboard.segments)}, as an import writes them and as compaction leaves them)`,
+      baselineValue: round(dashboard.openEmptyMs),
+    },
+    ...(uncompacted
+      ? [
+          {
+            name: 'dashboard.open.uncompacted.ms',
+            value: round(uncompacted.openPerReviewMs),
+            unit: 'ms',
+            baseline: `the same ${dashboard.reviews} reviews after the store compacted them into ${files(uncompacted.compactedSegments)} (in ${round(uncompacted.compactMs / 1000, 1)} s, once), same host, median of 3; ours: ${uncompacted.perReviewSegments} segment files, one per review as grading writes them, never compacted`,
+            baselineValue: round(uncompacted.openCompactedMs),
+          },
+        ]
+      : []),
+    {
+      name: 'dashboard.model.10k.ms',
+      value: round(dashboard.modelMs),
+      unit: 'ms',
+      baseline: `JSON.parse of each line of the same log (${Math.round(dashboard.logBytes / 1024)} KB), no checks, no statistics (ours: the core alone, parsing and checking the log, then computing every figure of the dashboard; no file access)`,
+      baselineValue: round(dashboard.parseOnlyMs),
+    },
+  ];
+}
+
+// What each webview loads of ours: the reader its script, the dashboard its script and styles
+// with uPlot bundled in, beside uPlot's own minified build.
+function bundleFigures() {
+  const bytes = (...files) => files.reduce((sum, file) => sum + statSync(join(repoRoot, file)).size, 0);
+  return [
+    { name: 'bundle.node.bytes', value: bytes('dist/node/extension.js'), unit: 'bytes', baseline: null, baselineValue: null },
+    { name: 'bundle.web.bytes', value: bytes('dist/web/extension.js'), unit: 'bytes', baseline: null, baselineValue: null },
+    { name: 'bundle.webview.reader.bytes', value: bytes('dist/webview/reader.js'), unit: 'bytes', baseline: "the reader's script alone (dist/webview/reader.js)", baselineValue: null },
+    {
+      name: 'bundle.webview.dashboard.bytes',
+      value: bytes('dist/webview/dashboard.js', 'dist/webview/dashboard.css', 'media/dashboard.css'),
+      unit: 'bytes',
+      baseline: "uPlot's own minified build and stylesheet (uPlot.iife.min.js + uPlot.min.css); ours: dist/webview/dashboard.js and .css (uPlot bundled in) + media/dashboard.css",
+      baselineValue: bytes('node_modules/uplot/dist/uPlot.iife.min.js', 'node_modules/uplot/dist/uPlot.min.css'),
+    },
+  ];
+}
+
+if (dashboardOnly) {
+  figures.push(...(await dashboardFigures()), ...bundleFigures());
+  printTable(figures, 'dashboard figures only');
+  process.exit(0);
 }
 
 // The baseline gets a copy of the suite inside its folder: VS Code runs a suite in the host
@@ -183,6 +252,10 @@ if (!quick) {
   });
 }
 
+if (!quick) {
+  figures.push(...(await dashboardFigures()));
+}
+
 // Rendering, in plain Node: the reader's renderer against bare markdown-it on the same input.
 const { renderFigures } = require(join(repoRoot, 'out', 'bench', 'renderBench.js'));
 figures.push(...renderFigures(quick));
@@ -207,9 +280,7 @@ figures.push(
   { name: 'search.mrr', value: search.mrr, unit: '', baseline: null, baselineValue: null },
 );
 
-for (const [name, file] of [['bundle.node.bytes', 'dist/node/extension.js'], ['bundle.web.bytes', 'dist/web/extension.js'], ['bundle.webview.bytes', 'dist/webview/reader.js']]) {
-  figures.push({ name, value: statSync(join(repoRoot, file)).size, unit: 'bytes', baseline: null, baselineValue: null });
-}
+figures.push(...bundleFigures());
 
 // The package users install.
 say('[bench] packaging');
@@ -227,21 +298,7 @@ function round(value, digits = 2) {
   return Math.round(value * scale) / scale;
 }
 
-const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 1024 ** 3)} GiB; Node ${process.version}, ${process.platform}`;
-const rows = figures.map((figure) => [figure.name, `${figure.value} ${figure.unit}`.trim(), figure.baselineValue === null ? '-' : `${figure.baselineValue} ${figure.unit}`.trim(), figure.baseline ?? '']);
-const headings = ['figure', 'value', 'baseline', 'baseline is'];
-const footer = `(${samples.length} activation samples, median; ${machine})`;
-
-if (json) {
-  process.stdout.write(`${JSON.stringify({ figures, machine }, null, 2)}\n`);
-} else {
-  const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => row[column].length), headings[column].length));
-  const line = (cells) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ');
-  console.log(line(headings));
-  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
-  rows.forEach((row) => console.log(line(row)));
-  console.log(`\n${footer}`);
-}
+const { rows, headings, footer, machine } = printTable(figures, `${samples.length} activation samples, median`);
 
 if (!quick) {
   const cell = (text) => text.replace(/\|/g, '\\|');
@@ -251,4 +308,23 @@ if (!quick) {
     `# Benchmark results\n\nThe last full \`npm run bench\`, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, on ${machine}.\nEach figure sits beside its baseline, measured in the same run. Targets: activation under 10 ms of our own (activation.beyond-empty.ms), completion under 1 ms, rendering at most 3 times bare markdown-it (with highlight.js), 10,000 notes in under 150 MB beyond an empty extension, a note opened in the reader no slower than in VS Code's Markdown preview.\n\n${table}\n\n${footer}\n`,
   );
   say('[bench] wrote bench/RESULTS.md');
+}
+
+/** Prints the figures (a table, or JSON with --json); returns the table's parts for RESULTS.md. */
+function printTable(figures, note) {
+  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 1024 ** 3)} GiB; Node ${process.version}, ${process.platform}`;
+  const rows = figures.map((figure) => [figure.name, `${figure.value} ${figure.unit}`.trim(), figure.baselineValue === null ? '-' : `${figure.baselineValue} ${figure.unit}`.trim(), figure.baseline ?? '']);
+  const headings = ['figure', 'value', 'baseline', 'baseline is'];
+  const footer = `(${note}; ${machine})`;
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ figures, machine }, null, 2)}\n`);
+  } else {
+    const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => row[column].length), headings[column].length));
+    const line = (cells) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ');
+    console.log(line(headings));
+    console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+    rows.forEach((row) => console.log(line(row)));
+    console.log(`\n${footer}`);
+  }
+  return { rows, headings, footer, machine };
 }

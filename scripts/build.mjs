@@ -114,7 +114,7 @@ if (withTests) {
     { ...nodeTest, entryPoints: ['test/harness/runExtensionTests.ts', 'test/harness/workbench.ts', 'test/harness/hostileWorkspace.ts'], outdir: 'out/harness' },
     { ...nodeTest, entryPoints: ['bench/searchBench.ts', 'bench/renderBench.ts', 'bench/readerOpen.ts', 'bench/search/corpus.ts'], outbase: 'bench', outdir: 'out/bench' },
     // The in-host suites bundle the extension's own code, like the integration suite.
-    ...['activationSuite', 'scaleSuite'].map((suite) => ({
+    ...['activationSuite', 'scaleSuite', 'dashboardSuite'].map((suite) => ({
       ...common, minify: false, sourcemap: false, platform: 'node', format: 'cjs', entryPoints: [`bench/${suite}.ts`], outfile: `out/bench/${suite}.js`,
       external: ['vscode'], mainFields: ['module', 'main'], plugins: [textEngine('web')],
     })),

@@ -42,6 +42,10 @@ export class Dashboard extends Disposable {
   /** One recomputation at a time; changes meanwhile ask for one more. */
   private updating: Promise<void> | undefined;
   private updateAgain = false;
+  /** The number of the last model posted to the page on show, and of the last it said it drew. */
+  private modelsSent = 0;
+  private modelsRendered = 0;
+  private renderWaiters: (() => void)[] = [];
   /** Damaged review log files already reported (each once a session). */
   private readonly reported = new Set<string>();
 
@@ -55,7 +59,10 @@ export class Dashboard extends Disposable {
         logger: dependencies.logger,
         parseMessage: parseDashboardMessage,
         onMessage: (message) => this.dispatch(message),
-        onDidClose: () => (this.lastModel = undefined),
+        onDidClose: () => {
+          this.lastModel = undefined;
+          this.renderWaiters.splice(0).forEach((resolve) => resolve());
+        },
       }),
     );
     const refresh = () => void this.update();
@@ -94,6 +101,20 @@ export class Dashboard extends Disposable {
     return this.host.ready;
   }
 
+  /**
+   * Settles when the page has drawn the latest model sent to it: after `open()`, when the
+   * dashboard is on show with its figures (the bench times opening up to here). Settles at
+   * once when the panel is closed.
+   */
+  async rendered(): Promise<void> {
+    await this.ready;
+    await this.settled();
+    while (this.isOpen && (this.modelsSent === 0 || this.modelsRendered < this.modelsSent)) {
+      await new Promise<void>((resolve) => this.renderWaiters.push(resolve));
+      await this.settled();
+    }
+  }
+
   /** Settles when the model of the latest change has been sent. */
   async settled(): Promise<void> {
     while (this.updating) {
@@ -128,6 +149,8 @@ export class Dashboard extends Disposable {
     const media = (...path: string[]) => this.host.resourceUri(panel, ...path);
     const title = vscode.l10n.t('Practice Dashboard');
     panel.title = title;
+    this.modelsSent = 0;
+    this.modelsRendered = 0;
     this.host.setHtml(
       panel,
       dashboardDocument({
@@ -147,6 +170,10 @@ export class Dashboard extends Disposable {
     switch (message.type) {
       case 'ready':
         await this.update();
+        return;
+      case 'rendered':
+        this.modelsRendered = Math.max(this.modelsRendered, message.sequence);
+        this.renderWaiters.splice(0).forEach((resolve) => resolve());
         return;
       case 'select':
         this.selection = { topic: message.topic, day: message.day };
@@ -192,7 +219,7 @@ export class Dashboard extends Disposable {
       return;
     }
     this.lastModel = model;
-    await panel.webview.postMessage({ type: 'model', model });
+    await panel.webview.postMessage({ type: 'model', model, sequence: ++this.modelsSent });
   }
 
   /** Reads the log, the progress, the questions and the settings, and computes what to show. */

@@ -70,6 +70,9 @@ describe('practice dashboard', () => {
     const model = await waitFor('the model sent to the webview', () => dashboard.model);
     assert.isAbove(model.topics.length, 5, 'every bundled topic has a readiness row');
     assert.ok(model.topics.find((topic) => topic.id === 'redis'));
+    // The page says when it has drawn that model (the bench times opening up to here).
+    await dashboard.rendered();
+    assert.isTrue(dashboard.isOpen);
   });
 
   it('sends the numbers of the progress and the review log, filtered by a clicked topic, and a leech opens the reader', async () => {

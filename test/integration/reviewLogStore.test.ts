@@ -1,8 +1,8 @@
 import { assert } from 'chai';
 import * as vscode from 'vscode';
-import { segmentName, serializeReviews } from '../../src/core/practice/reviewLog';
+import { parseReviews, reviewKey, segmentName, serializeReviews } from '../../src/core/practice/reviewLog';
 import { silentLogger } from '../../src/core/util/logger';
-import { ReviewLogStore } from '../../src/host/reviewLogStore';
+import { compactAboveSegments, ReviewLogStore } from '../../src/host/reviewLogStore';
 import { workspaceFile } from './helpers';
 import { review } from '../support/reviews';
 
@@ -12,6 +12,24 @@ const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
 async function names(folder: vscode.Uri): Promise<string[]> {
   return (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name).sort();
+}
+
+/** The keys of the reviews in each segment file on disk, as they lie there (not merged). */
+async function keysOnDisk(folder: vscode.Uri): Promise<string[]> {
+  const keys: string[] = [];
+  for (const name of (await names(folder)).filter((each) => each.endsWith('.jsonl'))) {
+    keys.push(...parseReviews(decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, name)))).reviews.map(reviewKey));
+  }
+  return keys.sort();
+}
+
+/** One review per append, as grading writes them: one segment each. */
+async function gradeOneByOne(store: ReviewLogStore, count: number, from = Date.parse('2026-11-01T09:00:00Z')) {
+  const written = Array.from({ length: count }, (_, n) => review(`redis#question-${n % 7}`, from + n * 60_000, ((n % 4) + 1) as 1 | 2 | 3 | 4));
+  for (const each of written) {
+    await store.append([each]);
+  }
+  return written;
 }
 
 describe('review log store', () => {
@@ -99,5 +117,54 @@ describe('review log store', () => {
 
     // Read again: nothing to report, and nothing lost.
     assert.deepEqual(await storeOn(root).read(), { reviews: [...kept, good], problems: [] });
+  });
+
+  it('compacts many small segments into one new segment, keeps every review once, and leaves a damaged segment alone', async () => {
+    const store = storeOn(root);
+    const graded = await gradeOneByOne(store, compactAboveSegments + 6);
+    const good = review('docker#layers', '2026-12-02T09:00:00Z');
+    const damagedName = segmentName(new Date('2026-12-02T10:00:00Z'), 'damaged');
+    const damagedText = `${serializeReviews([good])}{"questionId": "docker#cache", "ti\n`;
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(store.folder, damagedName), encode(damagedText));
+    assert.lengthOf(await names(store.folder), compactAboveSegments + 7);
+
+    const first = await store.read();
+    assert.deepEqual(first.reviews.map(reviewKey).sort(), [...graded, good].map(reviewKey).sort(), 'the read that compacts sees every review once');
+    assert.deepEqual(first.problems.map((problem) => problem.name), [damagedName]);
+    // A grade while the compaction runs: its segment came after the listing, and stays.
+    const late = review('nginx#location-matching', '2026-12-03T09:00:00Z');
+    await store.append([late]);
+    await store.compacted();
+    const expected = [...graded, good, late].map(reviewKey).sort();
+    const second = await store.read();
+    assert.deepEqual(second.reviews.map(reviewKey).sort(), expected);
+    assert.deepEqual(second.problems, []);
+
+    const segments = (await names(store.folder)).filter((name) => name.endsWith('.jsonl'));
+    assert.isAtMost(segments.length, 3, `the ${compactAboveSegments + 6} one-review segments merged into one (beside the damaged one's good reviews and the late grade): ${segments.join(', ')}`);
+    assert.notInclude(await names(store.folder), `${damagedName}.tmp`);
+    assert.deepEqual(await keysOnDisk(store.folder), expected, 'on disk, each review once');
+    // The damaged segment was moved aside as it was, not merged nor deleted by the compaction.
+    assert.equal(decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(store.unreadableFolder, damagedName))), damagedText);
+    assert.deepEqual(await storeOn(root).read(), { reviews: second.reviews, problems: [] }, 'another window reads the same log');
+  });
+
+  it('two windows compacting the same segments at once lose no review (at worst one is on disk twice)', async () => {
+    const graded = await gradeOneByOne(storeOn(root), compactAboveSegments + 3);
+    const expected = graded.map(reviewKey).sort();
+    const [one, other] = [storeOn(root), storeOn(root)];
+    const reads = await Promise.all([one.read(), other.read()]);
+    reads.forEach((read) => assert.deepEqual(read.reviews.map(reviewKey).sort(), expected));
+    // Each reads again while the other may still be deleting: a segment gone meanwhile is no loss.
+    const during = await Promise.all([one.read(), other.read()]);
+    during.forEach((read) => assert.deepEqual(read.reviews.map(reviewKey).sort(), expected));
+    await Promise.all([one.compacted(), other.compacted()]);
+
+    const segments = (await names(one.folder)).filter((name) => name.endsWith('.jsonl'));
+    assert.isAtMost(segments.length, 2, segments.join(', '));
+    assert.deepEqual([...new Set(await keysOnDisk(one.folder))], expected, 'every review is still on disk');
+    const after = await storeOn(root).read();
+    assert.deepEqual(after.reviews.map(reviewKey).sort(), expected, 'each read once');
+    assert.deepEqual(after.problems, [], 'a segment the other window deleted meanwhile is no problem');
   });
 });

@@ -141,10 +141,11 @@ describe('dashboard model', () => {
 describe('dashboard messages and page', () => {
   it('accepts only well-formed messages from the webview', () => {
     assert.deepEqual(parseDashboardMessage({ type: 'ready' }), { type: 'ready' });
+    assert.deepEqual(parseDashboardMessage({ type: 'rendered', sequence: 2, extra: 1 }), { type: 'rendered', sequence: 2 });
     assert.deepEqual(parseDashboardMessage({ type: 'select', topic: 'redis', day: '2026-12-05' }), { type: 'select', topic: 'redis', day: '2026-12-05' });
     assert.deepEqual(parseDashboardMessage({ type: 'select', topic: null }), { type: 'select', topic: undefined, day: undefined });
     assert.deepEqual(parseDashboardMessage({ type: 'openQuestion', questionId: 'redis#persistence' }), { type: 'openQuestion', questionId: 'redis#persistence' });
-    for (const bad of [null, 'ready', { type: 'select', topic: '<script>' }, { type: 'select', day: '2026-13-01' }, { type: 'openQuestion', questionId: 'command:x' }, { type: 'run' }]) {
+    for (const bad of [null, 'ready', { type: 'select', topic: '<script>' }, { type: 'select', day: '2026-13-01' }, { type: 'openQuestion', questionId: 'command:x' }, { type: 'rendered' }, { type: 'rendered', sequence: -1 }, { type: 'run' }]) {
       assert.equal(parseDashboardMessage(bad), undefined, JSON.stringify(bad));
     }
   });

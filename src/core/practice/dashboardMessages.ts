@@ -7,6 +7,8 @@ import { questionIdPattern } from './progress';
  */
 export type DashboardMessage =
   | { readonly type: 'ready' }
+  /** The model of this sequence number is drawn (tables and charts): the bench times opening up to here. */
+  | { readonly type: 'rendered'; readonly sequence: number }
   /** A topic row or a heatmap day was clicked; absent fields clear that filter. */
   | { readonly type: 'select'; readonly topic?: string; readonly day?: string }
   /** A leech or a review of a day: open the question in the reader. */
@@ -22,6 +24,8 @@ export function parseDashboardMessage(message: unknown): DashboardMessage | unde
   }
   const fields = message as Record<string, unknown>;
   switch (fields.type) {
+    case 'rendered':
+      return Number.isSafeInteger(fields.sequence) && (fields.sequence as number) >= 0 ? { type: 'rendered', sequence: fields.sequence as number } : undefined;
     case 'ready':
     case 'practice':
       return { type: fields.type };

@@ -59,6 +59,8 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<OpenWork
     reload: async () => {
       // Through the command, as a person would: it lets the workbench save its state first.
       await page.keyboard.press('F1');
+      // Typed before the palette has the focus, the first letters would land in a webview's text box.
+      await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: 10_000 });
       await page.keyboard.type('Developer: Reload Window');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reload Window' }).first().waitFor({ timeout: 10_000 });
       await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), page.keyboard.press('Enter')]);

@@ -2,7 +2,7 @@ import { assert } from 'chai';
 import * as vscode from 'vscode';
 import { parseReviews, reviewKey, segmentName, serializeReviews } from '../../src/core/practice/reviewLog';
 import { silentLogger } from '../../src/core/util/logger';
-import { compactAboveSegments, ReviewLogStore } from '../../src/host/reviewLogStore';
+import { ReviewLogStore } from '../../src/host/reviewLogStore';
 import { workspaceFile } from './helpers';
 import { review } from '../support/reviews';
 
@@ -36,7 +36,10 @@ describe('review log store', () => {
   let root: vscode.Uri;
   let clock: number;
   /** A store as the extension makes it, on a folder of the test's own instead of globalStorageUri. */
-  const storeOn = (folder: vscode.Uri) => new ReviewLogStore(folder, silentLogger, { now: () => new Date((clock += 1000)) });
+  const storeOn = (folder: vscode.Uri, compactAbove?: number) => new ReviewLogStore(folder, silentLogger, { now: () => new Date((clock += 1000)), compactAbove });
+  /** Compaction's threshold in the tests below: the rule is the same as the default's (64), with fewer files to write. */
+  const compactAbove = 8;
+  const compactingStore = () => storeOn(root, compactAbove);
 
   beforeEach(() => {
     root = workspaceFile(`review-log-test-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`);
@@ -120,13 +123,13 @@ describe('review log store', () => {
   });
 
   it('compacts many small segments into one new segment, keeps every review once, and leaves a damaged segment alone', async () => {
-    const store = storeOn(root);
-    const graded = await gradeOneByOne(store, compactAboveSegments + 6);
+    const store = compactingStore();
+    const graded = await gradeOneByOne(store, compactAbove + 6);
     const good = review('docker#layers', '2026-12-02T09:00:00Z');
     const damagedName = segmentName(new Date('2026-12-02T10:00:00Z'), 'damaged');
     const damagedText = `${serializeReviews([good])}{"questionId": "docker#cache", "ti\n`;
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(store.folder, damagedName), encode(damagedText));
-    assert.lengthOf(await names(store.folder), compactAboveSegments + 7);
+    assert.lengthOf(await names(store.folder), compactAbove + 7);
 
     const first = await store.read();
     assert.deepEqual(first.reviews.map(reviewKey).sort(), [...graded, good].map(reviewKey).sort(), 'the read that compacts sees every review once');
@@ -141,18 +144,18 @@ describe('review log store', () => {
     assert.deepEqual(second.problems, []);
 
     const segments = (await names(store.folder)).filter((name) => name.endsWith('.jsonl'));
-    assert.isAtMost(segments.length, 3, `the ${compactAboveSegments + 6} one-review segments merged into one (beside the damaged one's good reviews and the late grade): ${segments.join(', ')}`);
+    assert.isAtMost(segments.length, 3, `the ${compactAbove + 6} one-review segments merged into one (beside the damaged one's good reviews and the late grade): ${segments.join(', ')}`);
     assert.notInclude(await names(store.folder), `${damagedName}.tmp`);
     assert.deepEqual(await keysOnDisk(store.folder), expected, 'on disk, each review once');
     // The damaged segment was moved aside as it was, not merged nor deleted by the compaction.
     assert.equal(decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(store.unreadableFolder, damagedName))), damagedText);
-    assert.deepEqual(await storeOn(root).read(), { reviews: second.reviews, problems: [] }, 'another window reads the same log');
+    assert.deepEqual(await compactingStore().read(), { reviews: second.reviews, problems: [] }, 'another window reads the same log');
   });
 
   it('two windows compacting the same segments at once lose no review (at worst one is on disk twice)', async () => {
-    const graded = await gradeOneByOne(storeOn(root), compactAboveSegments + 3);
+    const graded = await gradeOneByOne(compactingStore(), compactAbove + 3);
     const expected = graded.map(reviewKey).sort();
-    const [one, other] = [storeOn(root), storeOn(root)];
+    const [one, other] = [compactingStore(), compactingStore()];
     const reads = await Promise.all([one.read(), other.read()]);
     reads.forEach((read) => assert.deepEqual(read.reviews.map(reviewKey).sort(), expected));
     // Each reads again while the other may still be deleting: a segment gone meanwhile is no loss.
@@ -163,7 +166,7 @@ describe('review log store', () => {
     const segments = (await names(one.folder)).filter((name) => name.endsWith('.jsonl'));
     assert.isAtMost(segments.length, 2, segments.join(', '));
     assert.deepEqual([...new Set(await keysOnDisk(one.folder))], expected, 'every review is still on disk');
-    const after = await storeOn(root).read();
+    const after = await compactingStore().read();
     assert.deepEqual(after.reviews.map(reviewKey).sort(), expected, 'each read once');
     assert.deepEqual(after.problems, [], 'a segment the other window deleted meanwhile is no problem');
   });

@@ -25,8 +25,13 @@ const grep = grepIndex >= 0 ? args[grepIndex + 1] : undefined;
 
 const results = [];
 
+/** When the last suite ended: each suite's seconds (set-up and build included) go in the summary, to keep CI within its time. */
+let lastMark = Date.now();
+
 function record(suite, passed, failed, skipped = 0, note = '') {
-  results.push({ suite, passed, failed, skipped, note });
+  const seconds = Math.round((Date.now() - lastMark) / 1000);
+  lastMark = Date.now();
+  results.push({ suite, passed, failed, skipped, note, seconds });
   console.log(`\n[test] ${suite}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${note ? ` (${note})` : ''}\n`);
 }
 
@@ -141,7 +146,7 @@ if (build.status !== 0) {
 const total = results.reduce((sum, result) => ({ passed: sum.passed + result.passed, failed: sum.failed + result.failed, skipped: sum.skipped + result.skipped }), { passed: 0, failed: 0, skipped: 0 });
 console.log('\n[test] summary');
 for (const result of results) {
-  console.log(`  ${result.suite.padEnd(18)} ${String(result.passed).padStart(4)} passed ${String(result.failed).padStart(4)} failed${result.skipped ? ` ${result.skipped} skipped` : ''}${result.note ? `  ${result.note}` : ''}`);
+  console.log(`  ${result.suite.padEnd(18)} ${String(result.passed).padStart(4)} passed ${String(result.failed).padStart(4)} failed${result.skipped ? ` ${result.skipped} skipped` : ''}  ${String(result.seconds).padStart(4)} s${result.note ? `  ${result.note}` : ''}`);
 }
 console.log(`  (${Math.round((Date.now() - started) / 1000)} s)`);
 console.log(`tests: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);

@@ -68,9 +68,14 @@ function run(cwd, command, args, extraEnv = {}) {
 }
 
 /** Installs code-server once into .vscode-test/ (git-ignored); later calls return at once. */
+/** Whether code-server is installed in full (an install stopped halfway does not count). */
+export function isCodeServerInstalled() {
+  return existsSync(join(codeServerDir, '.complete')) && existsSync(codeServerEntry);
+}
+
 export function ensureCodeServer() {
   const marker = join(codeServerDir, '.complete');
-  if (existsSync(marker) && existsSync(codeServerEntry)) {
+  if (isCodeServerInstalled()) {
     return codeServerEntry;
   }
   ensureDebianPackages(['codeServerBuild']);

@@ -2,7 +2,7 @@ import { assert } from 'chai';
 import * as vscode from 'vscode';
 import { questionsOf } from '../../src/core/notes/note';
 import { calendarFromOffset, dayKeyOf, localDayNumber } from '../../src/core/practice/localDays';
-import { extensionApi, waitFor } from './helpers';
+import { closeAllEditors, extensionApi, waitFor } from './helpers';
 
 const dateSetting = 'interviewNotes.practice.interviewDate';
 const topicsSetting = 'interviewNotes.practice.interviewTopics';
@@ -17,7 +17,11 @@ async function setSettings(date: string | undefined, topics: readonly string[] |
 }
 
 describe('interview date', () => {
-  afterEach(() => setSettings(undefined, undefined));
+  afterEach(async () => {
+    await setSettings(undefined, undefined);
+    // The practice panel a test opened would otherwise stay open, behind the next suites' editors.
+    await closeAllEditors();
+  });
 
   it('a date in the setting shows a countdown with today\'s questions from the plan, gone when cleared or past', async () => {
     const api = await extensionApi();

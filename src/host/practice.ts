@@ -169,16 +169,11 @@ export class Practice extends Disposable {
 
   /** The questions of these ids in the notes' language, in order; an id no note has any more is left out. */
   private async cardsOf(questionIds: readonly string[]): Promise<PracticeCard[]> {
-    const notes = new Map<string, Promise<LoadedNote | undefined>>();
+    const load = this.noteLoader();
     const cards = await Promise.all(
       questionIds.map(async (questionId): Promise<PracticeCard | undefined> => {
         const noteId = noteIdOf(questionId);
-        let loaded = notes.get(noteId);
-        if (!loaded) {
-          loaded = this.dependencies.library.note(noteId);
-          notes.set(noteId, loaded);
-        }
-        const note = await loaded;
+        const note = await load(noteId);
         const section = note && questionsOf(note.note).find((candidate) => questionIdOf(noteId, candidate.id) === questionId);
         return note && section ? { loaded: note, section } : undefined;
       }),
@@ -188,20 +183,27 @@ export class Practice extends Disposable {
 
   /** The same questions in the language the notes are shown in now; a question the note no longer has stays as it was. */
   private async inNotesLanguage(cards: readonly PracticeCard[]): Promise<PracticeCard[]> {
-    const notes = new Map<string, Promise<LoadedNote | undefined>>();
+    const load = this.noteLoader();
     return Promise.all(
       cards.map(async (card) => {
-        const noteId = card.loaded.note.id;
-        let loaded = notes.get(noteId);
-        if (!loaded) {
-          loaded = this.dependencies.library.note(noteId);
-          notes.set(noteId, loaded);
-        }
-        const note = await loaded;
+        const note = await load(card.loaded.note.id);
         const section = note?.note.sections.find((candidate) => candidate.id === card.section.id);
         return note && section ? { loaded: note, section } : card;
       }),
     );
+  }
+
+  /** Loads each note once, however many questions of one batch ask for it, in the notes' language now. */
+  private noteLoader(): (noteId: string) => Promise<LoadedNote | undefined> {
+    const notes = new Map<string, Promise<LoadedNote | undefined>>();
+    return (noteId) => {
+      let loaded = notes.get(noteId);
+      if (!loaded) {
+        loaded = this.dependencies.library.note(noteId);
+        notes.set(noteId, loaded);
+      }
+      return loaded;
+    };
   }
 
   private async pickTopics(topics: readonly LoadedNote[], title: string, offerDue: boolean): Promise<readonly LoadedNote[] | 'due' | undefined> {

@@ -153,12 +153,17 @@ export class PracticeView extends Disposable {
 
   /** Opens a session of these questions; `options` come from `sessionOptions`. Returns how many questions it holds. */
   startPractice(cards: readonly PracticeCard[], options: SessionOptions): number {
-    const byId = new Map(cards.map((card) => [cardId(card), card]));
-    const queue = new PracticeQueue([...byId.keys()], this.dependencies.store.progress, this.dependencies.store.now(), options);
-    this.session = { kind: 'practice', id: ++this.sessionCount, queue, cards: byId, options };
+    const session = this.practiceSession(new Map(cards.map((card) => [cardId(card), card])), options);
+    this.session = session;
     this.stopCountdown();
     this.open('practice', vscode.l10n.t('Practice Questions'));
-    return queue.remaining;
+    return session.queue.remaining;
+  }
+
+  /** A new practice session over these questions, queued from the progress now. */
+  private practiceSession(cards: Map<string, PracticeCard>, options: SessionOptions): Extract<Session, { kind: 'practice' }> {
+    const queue = new PracticeQueue([...cards.keys()], this.dependencies.store.progress, this.dependencies.store.now(), options);
+    return { kind: 'practice', id: ++this.sessionCount, queue, cards, options };
   }
 
   startMock(cards: readonly PracticeCard[], secondsPerQuestion: number): void {
@@ -178,8 +183,7 @@ export class PracticeView extends Disposable {
     if (this.session !== session) {
       return;
     }
-    const queue = new PracticeQueue([...session.cards.keys()], this.dependencies.store.progress, this.dependencies.store.now(), options);
-    this.session = { ...session, id: ++this.sessionCount, queue, options };
+    this.session = this.practiceSession(session.cards, options);
     this.shown = undefined;
     this.lastDone = undefined;
     await this.showCurrent();
@@ -214,10 +218,7 @@ export class PracticeView extends Disposable {
     this.lastCard = undefined;
     this.lastDone = undefined;
     if (resume.kind === 'practice') {
-      const byId = new Map(cards.map((card) => [cardId(card), card]));
-      const options = await this.sessionOptions(resume);
-      const queue = new PracticeQueue([...byId.keys()], this.dependencies.store.progress, this.dependencies.store.now(), options);
-      this.session = { kind: 'practice', id: ++this.sessionCount, queue, cards: byId, options };
+      this.session = this.practiceSession(new Map(cards.map((card) => [cardId(card), card])), await this.sessionOptions(resume));
       this.render(panel, 'practice', vscode.l10n.t('Practice Questions'));
       return;
     }

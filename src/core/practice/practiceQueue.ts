@@ -36,13 +36,18 @@ export interface SessionPlan {
  */
 export function planSession(questionIds: readonly string[], progress: ProgressData, now: Date, options: SessionOptions): SessionPlan {
   const { interview } = options;
-  const dueAt = (id: string): number => {
+  // Each question's due time once: with an interview it is worked out from its recall, not read.
+  const dueAt = new Map<string, number>();
+  for (const id of questionIds) {
     const record = progress.cards[id];
-    return Date.parse(interview?.questionIds.has(id) ? plannedDue(record, interview.window, interview.desiredRetention) : record.due);
-  };
-  const due = questionIds
-    .filter((id) => progress.cards[id] !== undefined && dueAt(id) <= now.getTime())
-    .sort((a, b) => dueAt(a) - dueAt(b));
+    if (record !== undefined) {
+      dueAt.set(id, Date.parse(interview?.questionIds.has(id) ? plannedDue(record, interview.window, interview.desiredRetention) : record.due));
+    }
+  }
+  const due = [...dueAt]
+    .filter(([, time]) => time <= now.getTime())
+    .sort((a, b) => a[1] - b[1])
+    .map(([id]) => id);
   const broughtForward = due.filter((id) => Date.parse(progress.cards[id].due) > now.getTime()).length;
   const allFresh = options.includeNew ? questionIds.filter((id) => !progress.cards[id]) : [];
   const limit = Math.max(0, options.newLimit);

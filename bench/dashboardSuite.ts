@@ -21,6 +21,7 @@ import { silentLogger } from '../src/core/util/logger';
 import { Dashboard } from '../src/host/dashboard';
 import type { InterviewNotesApi } from '../src/host/extension';
 import { ReviewLogStore } from '../src/host/reviewLogStore';
+import { random as seededRandom } from './search/corpus';
 
 const ours = 'interview-notes.interview-notes';
 const reviewCount = 10_000;
@@ -34,18 +35,6 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** A small seeded generator (mulberry32): the same year of practice on every run. */
-function randomFrom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A year of practice ending yesterday: about one day in eight skipped, the other days' reviews
  * paced to reach `count`; each day reviews what is due first, then a few new questions, then
@@ -53,7 +42,7 @@ function randomFrom(seed: number): () => number {
  * from the chat. Grades: Again more often for new and relearning questions, mostly Good.
  */
 function simulateYear(questionIds: readonly string[], count: number, end: Date): { reviews: ReviewRecord[]; progress: ProgressData } {
-  const random = randomFrom(19);
+  const random = seededRandom(19); // the same year of practice on every run
   let clock = new Date(0);
   const scheduler = createScheduler({ desiredRetention: 0.9, now: () => clock });
   const cards = new Map<string, CardRecord>();

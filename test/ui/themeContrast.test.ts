@@ -135,6 +135,11 @@ describeWorkbench('colour contrast of the reader, the practice view and the dash
     const { page } = workbench();
     // The practice card of the test before is on screen, revealed: a grade puts something in every chart.
     const practice = readerFrame(page);
+    // The theme switches of the test before can rebuild the page with the card's question side up.
+    await practice.locator('#card-question').filter({ hasText: /\S/ }).waitFor({ timeout: 30_000 });
+    if (!(await practice.locator('#card-answer').isVisible())) {
+      await practice.locator('#reveal').click();
+    }
     await practice.locator('#grades button', { hasText: 'Good' }).click();
     await practice.locator('#practice-progress', { hasText: '1 of' }).waitFor({ timeout: 20_000 });
     await runFromPalette(page, 'View: Close All Editors');
